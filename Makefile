@@ -1,0 +1,74 @@
+# Regional Training Centre platform. `make help` lists the targets.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PYTEST_ARGS ?= -n 2
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve worker migrate messages compilemessages demo test test-fast e2e lint format bench clean
+
+help: ## List the targets with one line each
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed ## Create the virtual environment and install everything
+
+compilemessages: install ## Compile the Arabic and French interface translations
+	$(MANAGE) compilemessages --ignore=.venv --ignore='$(VENV)' -v0
+
+messages: install ## Extract interface strings into locale/ar and locale/fr
+	$(MANAGE) makemessages -l ar -l fr --ignore=.venv --ignore='$(VENV)' --ignore=var --ignore=tests --no-obsolete --add-location=file -v0
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) createcachetable
+
+demo: migrate ## Load the demo data (idempotent)
+	$(MANAGE) seed_demo
+
+run: compilemessages demo ## Install, migrate, load demo data, start the web server and task worker
+	@echo ""
+	@echo "  Site:     http://$(HOST):$(PORT)/   (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "  Accounts: password demo-Centre-2026 for each of"
+	@echo "            staff@example.org (centre staff), instructor@example.org (instructor),"
+	@echo "            trainee@example.org (trainee), focal@example.org (focal point)"
+	@echo ""
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(MANAGE) db_worker & \
+	  $(MANAGE) runserver $(HOST):$(PORT)
+
+serve: ## Start only the web server
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+worker: ## Start only the task worker (database backend)
+	$(MANAGE) db_worker
+
+test: compilemessages ## Run the test suite (SQLite by default; DATABASE_URL selects PostgreSQL)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+e2e: compilemessages ## Run only the browser tests (Chromium)
+	$(BIN)/pytest -m e2e tests/e2e
+
+lint: install ## Check style with ruff (lint and format)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format and fix the code with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: compilemessages ## Run the benchmarks and write docs/performance.md
+	$(BIN)/python -m tests.benchmarks.run
+
+clean: ## Remove the virtual environment, database and generated files
+	rm -rf $(VENV) db.sqlite3 var

@@ -1,0 +1,22 @@
+from django.utils import translation
+
+from allauth.account.adapter import DefaultAccountAdapter
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Send account e-mails in the language the visitor was using."""
+
+    def send_mail(self, template_prefix, email, context):
+        request = getattr(self, "request", None)
+        language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
+        with translation.override(language):
+            return super().send_mail(template_prefix, email, context)
+
+    def format_email_subject(self, subject):
+        from wagtail.models import Site
+
+        from .models import CentreSettings
+
+        site = Site.objects.filter(is_default_site=True).first()
+        name = CentreSettings.for_site(site).short_name if site else ""
+        return f"[{name}] {subject}" if name else subject

@@ -1,0 +1,51 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "H2"), ("h3", "H3"), ("h4", "H4")], default="h2", label=_("Level")
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+        label = _("Heading")
+
+
+class CalloutBlock(blocks.StructBlock):
+    title = blocks.CharBlock(required=False, label=_("Title"))
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"], label=_("Text"))
+
+    class Meta:
+        icon = "warning"
+        template = "blocks/callout_block.html"
+        label = _("Call-out")
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(required=False, label=_("Attribution"))
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+        label = _("Quote")
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The blocks every content page offers."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"],
+        label=_("Paragraph"),
+    )
+    image = ImageBlock(label=_("Image"))
+    callout = CalloutBlock()
+    quote = QuoteBlock()
+    embed = EmbedBlock(label=_("Embedded media"), max_width=800)

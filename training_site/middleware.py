@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from allauth.mfa.utils import is_mfa_enabled
+
+
+class StaffTwoFactorMiddleware:
+    """Keep the Wagtail admin closed to staff who have not enabled two-factor authentication."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.REQUIRE_STAFF_MFA
+            and request.path.startswith("/admin/")
+            and request.user.is_authenticated
+            and not is_mfa_enabled(request.user)
+        ):
+            messages.warning(
+                request,
+                _("Enable two-factor authentication before you use the administration."),
+            )
+            return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)

@@ -1,0 +1,102 @@
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from .blocks import BaseStreamBlock
+
+
+class HomePage(Page):
+    """The centre's front page, one per language."""
+
+    hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, "hero_title", "intro", "body"]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(Page):
+    """A plain content page: about the centre, contact, policies."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, "intro", "body"]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="site")
+class CentreSettings(ClusterableModel, BaseSiteSetting):
+    """The centre's identity and contact details, edited by staff."""
+
+    name_ar = models.CharField(_("centre name (Arabic)"), max_length=200, blank=True)
+    name_en = models.CharField(_("centre name (English)"), max_length=200, blank=True)
+    name_fr = models.CharField(_("centre name (French)"), max_length=200, blank=True)
+    short_name = models.CharField(_("short name"), max_length=30, blank=True, default="RTC")
+    address = models.TextField(_("postal address"), blank=True)
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=50, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(["name_ar", "name_en", "name_fr", "short_name"], heading=_("Name")),
+        MultiFieldPanel(["address", "email", "phone"], heading=_("Contact")),
+        FieldPanel("logo"),
+        InlinePanel("partners", label=_("Partner organisations")),
+    ]
+
+    class Meta:
+        verbose_name = _("centre settings")
+
+    def name_for(self, language: str | None = None) -> str:
+        language = (language or get_language() or "ar")[:2]
+        names = {"ar": self.name_ar, "en": self.name_en, "fr": self.name_fr}
+        return names.get(language) or self.name_en or self.name_ar or str(_("Training centre"))
+
+    @property
+    def name(self) -> str:
+        return self.name_for()
+
+
+class PartnerLogo(Orderable):
+    settings = ParentalKey(CentreSettings, related_name="partners", on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=200)
+    url = models.URLField(_("web site"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = ["name", "url", "logo"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner organisation")

@@ -1,0 +1,52 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the same page in each language: the page's translation, else the same URL."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[other.locale.language_code] = other.get_url(request=request)
+    path = request.get_full_path() if request else "/"
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = translations.get(code) or translate_url(path, code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {"links": links, "current": current}
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The home page's children shown in menus, in the visitor's language."""
+    request = context.get("request")
+    site_root = _site_root(request)
+    items = []
+    if site_root is not None:
+        menu_pages = site_root.get_children().live().in_menu().specific(defer=True)
+        items = [{"title": p.title, "url": p.get_url(request=request)} for p in menu_pages]
+    return {"items": items, "home_url": site_root.get_url(request=request) if site_root else "/"}
+
+
+def _site_root(request):
+    from wagtail.models import Locale, Site
+
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    root = site.root_page
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return root
+    return root.get_translation_or_none(locale) or root
