@@ -63,3 +63,24 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def course_index(home_pages):
+    """The programme catalogue under the Arabic home page (slug `programmes`)."""
+    return factories.CourseIndexPageFactory(parent=home_pages["ar"], title="البرامج")
+
+
+@pytest.fixture
+def course(course_index):
+    return factories.CoursePageFactory(parent=course_index)
+
+
+@pytest.fixture
+def run(course):
+    return factories.CourseRunFactory(course=course)
+
+
+@pytest.fixture
+def trainee(db):
+    return factories.TraineeFactory()

@@ -1,0 +1,1 @@
+"""Rules that decide (admission, completion, progress): pure functions over plain data."""

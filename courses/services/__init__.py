@@ -1,0 +1,1 @@
+"""Workflows as service functions, one module per area; each runs in one transaction."""

@@ -1,0 +1,1 @@
+"""Wagtail admin registration for the courses app; each area's hooks live in a submodule."""
