@@ -12,9 +12,10 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from .blocks import BaseStreamBlock
+from .page_cache import CachedPageMixin
 
 
-class HomePage(Page):
+class HomePage(CachedPageMixin, Page):
     """The centre's front page, one per language."""
 
     hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
@@ -30,7 +31,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
 
-class StandardPage(Page):
+class StandardPage(CachedPageMixin, Page):
     """A plain content page: about the centre, contact, policies."""
 
     intro = models.TextField(_("introduction"), blank=True)
