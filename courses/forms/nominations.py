@@ -13,7 +13,9 @@ MAX_CSV_BYTES = 1024 * 1024
 
 class NomineeForm(forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    email = forms.EmailField(
+        label=_("E-mail"), max_length=254, widget=forms.EmailInput(attrs={"dir": "ltr"})
+    )
     organisation = forms.CharField(label=_("Organisation"), max_length=200)
     job_title = forms.CharField(label=_("Job title"), max_length=150)
     language = forms.ChoiceField(

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from ..choices import RunStatus
 
@@ -60,17 +59,17 @@ def normalise_email(email: str) -> str:
 
 
 MISSING = {
-    "name": _lazy("The name is missing."),
-    "email": _lazy("The e-mail address is missing."),
-    "organisation": _lazy("The organisation is missing."),
-    "job_title": _lazy("The job title is missing."),
-    "language": _lazy("The language is missing."),
+    "name": gettext_lazy("The name is missing."),
+    "email": gettext_lazy("The e-mail address is missing."),
+    "organisation": gettext_lazy("The organisation is missing."),
+    "job_title": gettext_lazy("The job title is missing."),
+    "language": gettext_lazy("The language is missing."),
 }
 TOO_LONG = {
-    "name": _lazy("The name is longer than %(limit)d characters."),
-    "email": _lazy("The e-mail address is longer than %(limit)d characters."),
-    "organisation": _lazy("The organisation is longer than %(limit)d characters."),
-    "job_title": _lazy("The job title is longer than %(limit)d characters."),
+    "name": gettext_lazy("The name is longer than %(limit)d characters."),
+    "email": gettext_lazy("The e-mail address is longer than %(limit)d characters."),
+    "organisation": gettext_lazy("The organisation is longer than %(limit)d characters."),
+    "job_title": gettext_lazy("The job title is longer than %(limit)d characters."),
 }
 
 

@@ -9,8 +9,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -222,6 +223,11 @@ def decline_nomination(request, token):
 # --- invitation letters ----------------------------------------------------------------------
 
 
+def _centre_name(centre, language: str) -> str:
+    with translation.override(language):
+        return centre.name_for(language) if centre else gettext("Training centre")
+
+
 @login_required
 def invitation_letter(request, enrollment_id):
     enrollment = get_object_or_404(
@@ -247,8 +253,9 @@ def invitation_letter(request, enrollment_id):
             "title_ar": services.course_title(enrollment.run, "ar"),
             "title_en": services.course_title(enrollment.run, "en"),
             "confirm_url": f"{settings.SITE_URL}{confirm_path}",
-            "centre_name_ar": centre.name_for("ar") if centre else "",
-            "centre_name_en": centre.name_for("en") if centre else "",
+            "name_html": format_html('<bdi class="latin" dir="ltr">{}</bdi>', letter.name_latin),
+            "centre_name_ar": _centre_name(centre, "ar"),
+            "centre_name_en": _centre_name(centre, "en"),
             "centre_address": centre.address if centre else "",
             "today": timezone.localdate(),
         },
