@@ -175,6 +175,13 @@ def nomination_link(request, token):
         "email_matches": request.user.is_authenticated
         and services.email_matches(nomination=nomination, user=request.user),
     }
+    enrollment = nomination.enrollment
+    if (
+        enrollment is not None
+        and enrollment.user_id == request.user.pk
+        and services.letter_available(enrollment)
+    ):
+        context["letter_url"] = reverse("courses:invitation_letter", args=[enrollment.public_id])
     return render(request, "courses/nomination_link.html", context)
 
 

@@ -260,6 +260,7 @@ def test_the_nominee_accepts_their_place(client, nomination, nominee_user):
     response = client.post(link(nomination, "courses:nomination_accept"), follow=True)
     assert "You have accepted the invitation" in response.content.decode()
     assert Enrollment.objects.get(user=nominee_user).status == EnrollmentStatus.ENROLLED
+    assert "Download your invitation letter" in response.content.decode()
     # used twice: a clear message, nothing changes
     response = client.post(link(nomination, "courses:nomination_accept"), follow=True)
     assert "already been answered" in response.content.decode()
@@ -435,3 +436,27 @@ def test_expired_nominations_show_as_expired(client, focal_point, invitation_run
     )
     client.force_login(focal_point.user)
     assert "Expired" in client.get(url("courses:focal_point")).content.decode()
+
+
+def test_a_new_nominee_signs_up_confirms_and_comes_back_to_the_invitation(client, nomination):
+    import re
+
+    page = link(nomination)
+    mail.outbox.clear()
+    response = client.post(
+        f"/en/accounts/signup/?next={page}",
+        {
+            "email": "nominee@example.org",
+            "password1": "a-Strong-passphrase-42",
+            "password2": "a-Strong-passphrase-42",
+            "next": page,
+        },
+    )
+    assert response.status_code == 302
+    confirm = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    confirm_path = re.sub(r"^https?://[^/]+", "", confirm)
+    response = client.post(confirm_path)
+    assert response.status_code == 302
+    assert response["Location"] == page
+    html = client.get(page).content.decode()
+    assert "Accept my place" in html
