@@ -1,5 +1,6 @@
 """Admin for focal points and for nominations and staff invitations."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -7,6 +8,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from ..choices import NominationStatus
 from ..exceptions import CourseError
 from ..models import FocalPoint, Nomination
 from ..rules.nominations import Nominee
@@ -80,6 +82,33 @@ class InvitationCreateView(generic.CreateView):
             return self.form_invalid(form)
 
 
+class NominationEditForm(forms.ModelForm):
+    """Staff correct the nominee's details, or cancel an unanswered nomination or invitation."""
+
+    cancel = forms.BooleanField(
+        label=_("Cancel this nomination or invitation"),
+        help_text=_("Its link stops working and the country's seat is freed."),
+        required=False,
+    )
+
+    class Meta:
+        model = Nomination
+        fields = ["name", "organisation", "job_title"]
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.status != NominationStatus.SENT:
+            del self.fields["cancel"]
+
+
+class NominationEditView(generic.EditView):
+    def save_instance(self):
+        nomination = self.form.save()
+        if self.form.cleaned_data.get("cancel"):
+            nomination = services.cancel_nomination(nomination=nomination)
+        return nomination
+
+
 class NominationViewSet(ModelViewSet):
     model = Nomination
     icon = "mail"
@@ -94,15 +123,11 @@ class NominationViewSet(ModelViewSet):
     inspect_view_enabled = True
     add_view_class = InvitationCreateView
 
+    edit_view_class = NominationEditView
+
     def get_form_class(self, for_update=False):
         if for_update:
-            from django.forms import modelform_factory
-
-            return modelform_factory(
-                Nomination,
-                formfield_callback=self.formfield_for_dbfield,
-                fields=["name", "organisation", "job_title"],
-            )
+            return NominationEditForm
         return super().get_form_class(for_update)
 
 

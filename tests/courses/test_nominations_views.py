@@ -460,3 +460,17 @@ def test_a_new_nominee_signs_up_confirms_and_comes_back_to_the_invitation(client
     assert response["Location"] == page
     html = client.get(page).content.decode()
     assert "Accept my place" in html
+
+
+def test_staff_cancel_an_unanswered_nomination_from_the_admin(client, mfa_staff_user, nomination):
+    client.force_login(mfa_staff_user)
+    edit = reverse("nominations:edit", args=[nomination.pk])
+    assert client.get(edit).status_code == 200
+    response = client.post(
+        edit, {"name": nomination.name, "organisation": "PSD", "job_title": "Inv", "cancel": "on"}
+    )
+    assert response.status_code == 302
+    nomination.refresh_from_db()
+    assert nomination.status == NominationStatus.CANCELLED
+    html = client.get(link(nomination)).content.decode()
+    assert "withdrawn by the centre" in html
