@@ -69,3 +69,11 @@ class OrganisationType(models.TextChoices):
 class Sex(models.TextChoices):
     FEMALE = "female", _("Female")
     MALE = "male", _("Male")
+
+
+class NominationStatus(models.TextChoices):
+    SENT = "sent", _("Invitation sent")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    EXPIRED = "expired", _("Expired")
+    CANCELLED = "cancelled", _("Cancelled")

@@ -43,3 +43,53 @@ class InvalidTransition(CourseError):
 
 class QuotaExceeded(CourseError):
     default_message = _("The seats for this country on this run are all taken.")
+
+
+# --- nominations and invitations ---------------------------------------------------------------
+
+
+class NominationsClosed(CourseError):
+    default_message = _("This run no longer takes nominations.")
+
+
+class AlreadyNominated(CourseError):
+    default_message = _("This person is already nominated, invited or enrolled on this run.")
+
+
+class NominationImportRefused(CourseError):
+    """A CSV import found errors: nothing was imported. `errors` lists them by row."""
+
+    default_message = _("The file has errors: nothing was imported.")
+
+    def __init__(self, errors, message=None):
+        self.errors = list(errors)
+        super().__init__(message)
+
+
+class LinkInvalid(CourseError):
+    default_message = _(
+        "This invitation link is not valid. Check that you copied it whole from the e-mail."
+    )
+
+
+class LinkExpired(CourseError):
+    default_message = _(
+        "This invitation link has expired. Ask the person who nominated you to send a new one."
+    )
+
+
+class NominationAnswered(CourseError):
+    default_message = _("This invitation has already been answered.")
+
+
+class EmailMismatch(CourseError):
+    default_message = _(
+        "This invitation was sent to another e-mail address. Sign in with the address that "
+        "received it, or add that address to your account and confirm it."
+    )
+
+
+class LetterNotAvailable(CourseError):
+    default_message = _(
+        "An invitation letter is only issued for a confirmed place on an in-person run."
+    )

@@ -1,5 +1,33 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import nominations
 
 app_name = "courses"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    # Focal points and nominations
+    path("focal-point/", nominations.focal_point_home, name="focal_point"),
+    path("focal-point/runs/<uuid:run_id>/nominate/", nominations.nominate, name="nominate"),
+    path(
+        "focal-point/runs/<uuid:run_id>/nominate/csv/",
+        nominations.nominate_csv,
+        name="nominate_csv",
+    ),
+    path("nominations/<str:token>/", nominations.nomination_link, name="nomination"),
+    path(
+        "nominations/<str:token>/accept/",
+        nominations.accept_nomination,
+        name="nomination_accept",
+    ),
+    path(
+        "nominations/<str:token>/decline/",
+        nominations.decline_nomination,
+        name="nomination_decline",
+    ),
+    path(
+        "my/letters/<uuid:enrollment_id>/",
+        nominations.invitation_letter,
+        name="invitation_letter",
+    ),
+    path("letters/<str:code>/", nominations.letter_confirm, name="letter_confirm"),
+]

@@ -84,3 +84,21 @@ def run(course):
 @pytest.fixture
 def trainee(db):
     return factories.TraineeFactory()
+
+
+# --- nominations --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def focal_point(db):
+    """A focal point for Jordan, with the role's group."""
+    from courses.services.nominations import appoint_focal_point
+
+    return appoint_focal_point(user=factories.UserFactory(), country="JO")
+
+
+@pytest.fixture
+def invitation_run(course):
+    from courses.choices import AdmissionPolicy
+
+    return factories.CourseRunFactory(course=course, admission_policy=AdmissionPolicy.INVITATION)

@@ -163,3 +163,28 @@ class EnrollmentFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(TraineeFactory)
     run = factory.SubFactory(CourseRunFactory)
     status = choices.EnrollmentStatus.ENROLLED
+
+
+# --- courses: nominations ---------------------------------------------------------------------
+
+
+class FocalPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "courses.FocalPoint"
+
+    user = factory.SubFactory(UserFactory)
+    country = "JO"
+
+
+class NominationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "courses.Nomination"
+
+    run = factory.SubFactory(CourseRunFactory, admission_policy=choices.AdmissionPolicy.INVITATION)
+    nominated_by = factory.SubFactory(UserFactory)
+    country = "JO"
+    name = factory.Faker("name")
+    email = factory.Sequence(lambda n: f"nominee{n}@example.org")
+    organisation = "Ministry of Labour"
+    job_title = "Labour inspector"
+    language = "en"

@@ -1,5 +1,6 @@
 from .catalogue import CourseIndexPage, CoursePage, CourseRun, Session, Topic
 from .enrollment import Enrollment, EnrollmentStatusChange, TraineeProfile
+from .nominations import FocalPoint, InvitationLetter, Nomination
 
 __all__ = [
     "CourseIndexPage",
@@ -7,6 +8,9 @@ __all__ = [
     "CourseRun",
     "Enrollment",
     "EnrollmentStatusChange",
+    "FocalPoint",
+    "InvitationLetter",
+    "Nomination",
     "Session",
     "Topic",
     "TraineeProfile",

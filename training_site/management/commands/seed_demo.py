@@ -9,6 +9,7 @@ DEMO_MODULES = [
     "training_site.demo",
     "courses.demo.catalogue",
     "courses.demo.enrollment",
+    "courses.demo.nominations",
     "courses.demo.learning",
     "certificates.demo",
     "training_site.demo_visits",
