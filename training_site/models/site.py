@@ -11,7 +11,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from .blocks import BaseStreamBlock
+from ..blocks import BaseStreamBlock
 
 
 class HomePage(Page):
