@@ -216,6 +216,15 @@ def follow_up_request(
             send_programme_link(visit=visit, by=by)
 
 
+def _centre_name(language: str) -> str:
+    from wagtail.models import Site
+
+    from .models import CentreSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return CentreSettings.for_site(site).name_for(language) if site else ""
+
+
 def _centre_email() -> str:
     from wagtail.models import Site
 
@@ -287,5 +296,10 @@ def programme_days(page: VisitProgrammePage) -> list[ProgrammeDay]:
 def render_itinerary_pdf(*, page: VisitProgrammePage) -> bytes:
     language = page.locale.language_code
     with translation.override(language):
-        context = {"page": page, "days": programme_days(page), "site_url": settings.SITE_URL}
+        context = {
+            "page": page,
+            "days": programme_days(page),
+            "centre_name": _centre_name(language),
+            "site_url": settings.SITE_URL,
+        }
     return render_template_pdf("training_site/visit_itinerary_pdf.html", context, language=language)
