@@ -28,7 +28,7 @@ def client_address(request: HttpRequest) -> str:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def request_visit(request: HttpRequest) -> HttpResponse:
-    form = VisitRequestForm(request.POST or None)
+    form = VisitRequestForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if form.is_spam:
