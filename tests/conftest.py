@@ -102,3 +102,63 @@ def invitation_run(course):
     from courses.choices import AdmissionPolicy
 
     return factories.CourseRunFactory(course=course, admission_policy=AdmissionPolicy.INVITATION)
+
+
+# --- training_site: study visits ------------------------------------------------------------
+
+
+def visit_day(*, date, items):
+    """One day of a visit programme, as StreamField data."""
+    return (
+        "day",
+        {"date": date, "title": "", "items": [{"courses": [], **item} for item in items]},
+    )
+
+
+@pytest.fixture
+def visit_index(home_pages):
+    """The study visits page under the Arabic home page, translated to English and French."""
+    index = factories.StudyVisitIndexPageFactory(parent=home_pages["ar"], title="الزيارات الدراسية")
+    for code, title in (("en", "Study visits"), ("fr", "Visites d'étude")):
+        page = index.copy_for_translation(home_pages[code].locale)
+        page.title = title
+        page.save_revision().publish()
+    return index
+
+
+@pytest.fixture
+def confirmed_visit(db):
+    from training_site.models import VisitRequestStatus
+
+    return factories.VisitRequestFactory(status=VisitRequestStatus.CONFIRMED)
+
+
+@pytest.fixture
+def programme(visit_index, confirmed_visit):
+    """A published programme page (English translation of an Arabic source) for the visit."""
+    import datetime as dt
+
+    start = confirmed_visit.preferred_start
+    page = factories.VisitProgrammePageFactory(
+        parent=visit_index,
+        title="برنامج الزيارة",
+        visit_request=confirmed_visit,
+        days=[
+            visit_day(
+                date=start,
+                items=[
+                    {
+                        "kind": "field_visit",
+                        "start_time": dt.time(9, 30),
+                        "end_time": dt.time(12, 0),
+                        "title": "زيارة مركز الإيواء",
+                        "place": "مركز الحماية",
+                        "host": "وزارة التنمية الاجتماعية",
+                        "description": "",
+                    }
+                ],
+            )
+        ],
+    )
+    page.save_revision().publish()
+    return page

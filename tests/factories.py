@@ -188,3 +188,50 @@ class NominationFactory(factory.django.DjangoModelFactory):
     organisation = "Ministry of Labour"
     job_title = "Labour inspector"
     language = "en"
+
+
+# --- training_site: study visits ------------------------------------------------------------
+
+
+class VisitRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "training_site.VisitRequest"
+
+    country = "JO"
+    institutions = "Ministry of Labour"
+    contact_name = "Rania Khalil"
+    contact_email = factory.Sequence(lambda n: f"delegation{n}@example.org")
+    delegation_size = 8
+    preferred_start = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=40))
+    preferred_end = factory.LazyAttribute(lambda o: o.preferred_start + dt.timedelta(days=3))
+    languages = factory.LazyFunction(lambda: ["en"])
+    message = "We would like to learn about the referral mechanism."
+    language = "en"
+
+
+class StudyVisitIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "training_site.StudyVisitIndexPage"
+
+    title = "Study visits"
+    slug = "study-visits"
+    show_in_menus = True
+
+
+class StudyVisitStoryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "training_site.StudyVisitStoryPage"
+
+    title = factory.Sequence(lambda n: f"Visit story {n}")
+    slug = factory.Sequence(lambda n: f"visit-story-{n}")
+    visit_date = dt.date(2025, 10, 12)
+    summary = "A delegation studied the referral mechanism."
+
+
+class VisitProgrammePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "training_site.VisitProgrammePage"
+
+    title = "Visit programme"
+    slug = factory.Sequence(lambda n: f"visit-programme-{n}")
+    delegation = "National Committee"

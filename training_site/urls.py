@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
     path("", include("certificates.urls")),
+    path("", include("training_site.visit_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

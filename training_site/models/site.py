@@ -11,8 +11,8 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from .blocks import BaseStreamBlock
-from .page_cache import CachedPageMixin
+from ..blocks import BaseStreamBlock
+from ..page_cache import CachedPageMixin
 
 
 class HomePage(CachedPageMixin, Page):

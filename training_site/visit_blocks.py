@@ -1,0 +1,57 @@
+"""StreamField blocks of a visit programme: days, each with timed items."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+
+
+class VisitItemKind(models.TextChoices):
+    BILATERAL_MEETING = "bilateral_meeting", _("Bilateral meeting")
+    PRESENTATION = "presentation", _("Presentation")
+    FIELD_VISIT = "field_visit", _("Field visit")
+    TRAINING_DEMONSTRATION = "training_demonstration", _("Training demonstration")
+    OTHER = "other", _("Other")
+
+
+class VisitItemBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=VisitItemKind.choices, default=VisitItemKind.PRESENTATION, label=_("Kind")
+    )
+    start_time = blocks.TimeBlock(label=_("Start time"))
+    end_time = blocks.TimeBlock(required=False, label=_("End time"))
+    title = blocks.CharBlock(max_length=200, label=_("Title"))
+    place = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        label=_("Place"),
+        help_text=_("For example: the centre's Hall A, or a protection or shelter centre."),
+    )
+    host = blocks.CharBlock(
+        required=False, max_length=200, label=_("Host"), help_text=_("The body receiving")
+    )
+    description = blocks.TextBlock(required=False, label=_("Description"))
+    courses = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="courses.CoursePage"),
+        required=False,
+        default=[],
+        label=_("Linked courses"),
+    )
+
+    class Meta:
+        icon = "time"
+        label = _("Item")
+
+
+class VisitDayBlock(blocks.StructBlock):
+    date = blocks.DateBlock(label=_("Date"))
+    title = blocks.CharBlock(required=False, max_length=200, label=_("Theme of the day"))
+    items = blocks.ListBlock(VisitItemBlock(), label=_("Items"))
+
+    class Meta:
+        icon = "date"
+        label = _("Day")
+
+
+class VisitProgrammeBlock(blocks.StreamBlock):
+    day = VisitDayBlock()

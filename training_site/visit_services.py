@@ -1,0 +1,305 @@
+"""Study-visit workflows: submit a request, follow it up, send the programme; the itinerary PDF."""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from .emails import send_templated_email
+from .models.visits import (
+    VisitItemKind,
+    VisitProgrammePage,
+    VisitReply,
+    VisitReplyKind,
+    VisitRequest,
+    VisitRequestNote,
+    VisitRequestStatus,
+    VisitStatusChange,
+)
+from .pdf import render_template_pdf
+
+# At most this many requests per address (network address, and contact e-mail) per window.
+RATE_LIMIT_COUNT = getattr(settings, "VISIT_REQUEST_RATE_LIMIT_COUNT", 3)
+RATE_LIMIT_WINDOW = getattr(settings, "VISIT_REQUEST_RATE_LIMIT_WINDOW", 60 * 60)
+
+
+class VisitError(Exception):
+    """A study-visit rule was broken; `message` says which, in the user's language."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+class TooManyRequests(VisitError):
+    pass
+
+
+class NoProgramme(VisitError):
+    pass
+
+
+# --- rate limit ---------------------------------------------------------------------------------
+
+
+def _rate_key(kind: str, value: str) -> str:
+    digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:32]
+    return f"visit-request:{kind}:{digest}"
+
+
+def consume_request_allowance(*, address: str, email: str) -> None:
+    """Count one submission for the network address and the e-mail; refuse past the limit.
+
+    The counters live in the shared cache (database or Redis), so every app server sees them.
+    """
+    keys = [_rate_key("ip", address or "unknown"), _rate_key("email", email)]
+    over = False
+    for key in keys:
+        cache.add(key, 0, RATE_LIMIT_WINDOW)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, RATE_LIMIT_WINDOW)
+            count = 1
+        over = over or count > RATE_LIMIT_COUNT
+    if over:
+        raise TooManyRequests(
+            _(
+                "We have already received several requests from you. "
+                "Please wait an hour before sending another, or write to us by e-mail."
+            )
+        )
+
+
+# --- the request --------------------------------------------------------------------------------
+
+
+def submit_visit_request(*, data: dict, language: str) -> VisitRequest:
+    """Store a request; acknowledge it to the contact in their language and notify staff."""
+    topics = list(data.get("topics") or [])
+    with transaction.atomic():
+        visit = VisitRequest.objects.create(
+            country=data["country"],
+            institutions=data["institutions"],
+            contact_name=data["contact_name"],
+            contact_email=data["contact_email"],
+            delegation_size=data["delegation_size"],
+            preferred_start=data["preferred_start"],
+            preferred_end=data["preferred_end"],
+            languages=list(data.get("languages") or []),
+            message=data.get("message", ""),
+            language=language,
+        )
+        visit.topics.set(topics)
+        context = {"visit": visit, "topics": [t.name for t in topics]}
+        send_templated_email(
+            to=visit.contact_email,
+            template="visit_request_received",
+            context=context,
+            language=language,
+        )
+        if settings.STAFF_NOTIFICATION_EMAILS:
+            send_templated_email(
+                to=settings.STAFF_NOTIFICATION_EMAILS,
+                template="visit_request_staff",
+                context={**context, "admin_url": _admin_url(visit)},
+                language=settings.LANGUAGE_CODE,
+                reply_to=visit.contact_email,
+            )
+    return visit
+
+
+def _admin_url(visit: VisitRequest) -> str:
+    from django.urls import reverse
+
+    return settings.SITE_URL + reverse("visit_requests:edit", args=[visit.pk])
+
+
+# --- staff follow-up ------------------------------------------------------------------------------
+
+
+def change_status(*, visit: VisitRequest, to_status: str, by) -> VisitStatusChange | None:
+    with transaction.atomic():
+        current = VisitRequest.objects.select_for_update().get(pk=visit.pk)
+        if current.status == to_status:
+            return None
+        change = VisitStatusChange.objects.create(
+            request=current, from_status=current.status, to_status=to_status, by=by
+        )
+        VisitRequest.objects.filter(pk=visit.pk).update(status=to_status)
+        visit.status = to_status
+    return change
+
+
+def add_note(*, visit: VisitRequest, text: str, by) -> VisitRequestNote:
+    with transaction.atomic():
+        return VisitRequestNote.objects.create(request=visit, text=text, author=by)
+
+
+def reply_to_request(*, visit: VisitRequest, body: str, by) -> VisitReply:
+    """E-mail staff's reply to the contact in the request's language, and keep it."""
+    with transaction.atomic():
+        reply = VisitReply.objects.create(
+            request=visit, kind=VisitReplyKind.REPLY, body=body, sent_by=by
+        )
+        send_templated_email(
+            to=visit.contact_email,
+            template="visit_reply",
+            context={"visit": visit, "body": body},
+            language=visit.language,
+            reply_to=_centre_email(),
+        )
+    return reply
+
+
+def programme_for(visit: VisitRequest) -> VisitProgrammePage | None:
+    """The live programme page in the request's language, else any live translation."""
+    pages = VisitProgrammePage.objects.live().filter(visit_request=visit).select_related("locale")
+    pages = list(pages)
+    if not pages:
+        return None
+    for page in pages:
+        if page.locale.language_code == visit.language:
+            return page
+    source = pages[0]
+    for candidate in source.get_translations(inclusive=True).live().specific():
+        if candidate.locale.language_code == visit.language:
+            return candidate
+    return source
+
+
+def send_programme_link(*, visit: VisitRequest, by) -> VisitReply:
+    """Send the private link to the visit programme, in the request's language."""
+    if visit.status != VisitRequestStatus.CONFIRMED:
+        raise NoProgramme(_("Only a confirmed visit can receive its programme."))
+    page = programme_for(visit)
+    if page is None:
+        raise NoProgramme(_("There is no published programme page for this request yet."))
+    with transaction.atomic():
+        reply = VisitReply.objects.create(
+            request=visit,
+            kind=VisitReplyKind.PROGRAMME_LINK,
+            body=page.private_url(),
+            sent_by=by,
+        )
+        send_templated_email(
+            to=visit.contact_email,
+            template="visit_programme_link",
+            context={"visit": visit, "page_title": page.title, "url": page.private_url()},
+            language=visit.language,
+            reply_to=_centre_email(),
+        )
+    return reply
+
+
+def follow_up_request(
+    *,
+    visit: VisitRequest,
+    by,
+    status: str,
+    note: str = "",
+    reply: str = "",
+    send_programme: bool = False,
+) -> None:
+    """Everything staff do from the request's admin page, at once or not at all."""
+    with transaction.atomic():
+        change_status(visit=visit, to_status=status, by=by)
+        if note.strip():
+            add_note(visit=visit, text=note.strip(), by=by)
+        if reply.strip():
+            reply_to_request(visit=visit, body=reply.strip(), by=by)
+        if send_programme:
+            send_programme_link(visit=visit, by=by)
+
+
+def _centre_name(language: str) -> str:
+    from wagtail.models import Site
+
+    from .models import CentreSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return CentreSettings.for_site(site).name_for(language) if site else ""
+
+
+def _centre_email() -> str:
+    from wagtail.models import Site
+
+    from .models import CentreSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return CentreSettings.for_site(site).email if site else ""
+
+
+# --- programme and itinerary -----------------------------------------------------------------------
+
+
+@dataclass
+class ProgrammeItem:
+    kind: str
+    kind_label: str
+    start_time: object
+    end_time: object
+    title: str
+    place: str
+    host: str
+    description: str
+    courses: list = field(default_factory=list)
+
+
+@dataclass
+class ProgrammeDay:
+    date: object
+    title: str
+    items: list[ProgrammeItem]
+
+
+def programme_days(page: VisitProgrammePage) -> list[ProgrammeDay]:
+    """The programme as plain data, items in time order, courses in the page's language."""
+    kinds = dict(VisitItemKind.choices)
+    days = []
+    for block in page.days:
+        if block.block_type != "day":
+            continue
+        value = block.value
+        items = []
+        for item in value["items"]:
+            courses = []
+            for course in item.get("courses") or []:
+                if course is None:
+                    continue
+                localized = course.get_translation_or_none(page.locale) or course
+                if localized.live:
+                    courses.append({"title": localized.title, "url": localized.get_url()})
+            items.append(
+                ProgrammeItem(
+                    kind=item["kind"],
+                    kind_label=str(kinds.get(item["kind"], "")),
+                    start_time=item["start_time"],
+                    end_time=item.get("end_time"),
+                    title=item["title"],
+                    place=item.get("place") or "",
+                    host=item.get("host") or "",
+                    description=item.get("description") or "",
+                    courses=courses,
+                )
+            )
+        items.sort(key=lambda i: i.start_time)
+        days.append(ProgrammeDay(date=value["date"], title=value.get("title") or "", items=items))
+    days.sort(key=lambda d: d.date)
+    return days
+
+
+def render_itinerary_pdf(*, page: VisitProgrammePage) -> bytes:
+    language = page.locale.language_code
+    with translation.override(language):
+        context = {
+            "page": page,
+            "days": programme_days(page),
+            "centre_name": _centre_name(language),
+            "site_url": settings.SITE_URL,
+        }
+    return render_template_pdf("training_site/visit_itinerary_pdf.html", context, language=language)
