@@ -11,9 +11,10 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 class VerifyCodeForm(forms.Form):
     code = forms.CharField(
         label=_("Verification code"),
-        max_length=60,
         help_text=_("As printed on the certificate, for example 7KQ2-M9XD-4TRA-PW3H."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "dir": "ltr"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "dir": "ltr", "maxlength": 60}
+        ),
     )
 
     def clean_code(self):

@@ -28,6 +28,9 @@ class BulkIssue(models.Model):
         verbose_name_plural = _("bulk issues")
         ordering = ["-started_at", "-pk"]
 
+    def __str__(self):
+        return f"{self.run} ({self.started_at:%Y-%m-%d %H:%M})"
+
     def counts(self) -> dict[str, int]:
         rows = self.items.values("status").annotate(n=models.Count("pk"))
         counts = {status: 0 for status in BulkItemStatus.values}
@@ -61,3 +64,6 @@ class BulkIssueItem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["bulk", "enrollment"], name="one_item_per_enrollment")
         ]
+
+    def __str__(self):
+        return f"{self.enrollment_id}: {self.status}"

@@ -16,9 +16,12 @@ class PrivateStorage(Storage):
     """Delegates every call to STORAGES["private"], looked up at use (settings may change)."""
 
     def __getattribute__(self, name):
-        if name.startswith("__"):
+        if name.startswith("__") or name == "url":
             return object.__getattribute__(self, name)
         return getattr(storages["private"], name)
+
+    def url(self, name):
+        raise ValueError("Private files have no public URL; use the checked download view.")
 
 
 _private_storage = PrivateStorage()
@@ -180,3 +183,6 @@ class SerialCounter(models.Model):
 
     year = models.PositiveSmallIntegerField(unique=True)
     last = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
