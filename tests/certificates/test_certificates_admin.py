@@ -110,3 +110,14 @@ def test_issuance_pages_are_hidden_from_non_staff(client, completed_enrollment):
     client.force_login(completed_enrollment.user)
     url = reverse("certificate_issuance:run", args=[completed_enrollment.run.public_id])
     assert client.get(url).status_code in (302, 404)
+
+
+def test_staff_open_the_template_editor(admin_client):
+    from certificates.models import CertificateTemplate
+
+    template = factories.CertificateTemplateFactory()
+    viewset = CertificateTemplate.snippet_viewset
+    assert admin_client.get(reverse(viewset.get_url_name("list"))).status_code == 200
+    response = admin_client.get(reverse(viewset.get_url_name("edit"), args=[template.pk]))
+    assert response.status_code == 200
+    assert "body_ar" in response.content.decode()
