@@ -171,9 +171,11 @@ def test_the_holder_is_emailed_in_their_language(
     message = mail.outbox[0]
     assert message.to == [completed_enrollment.user.email]
     assert certificate.serial in message.subject
-    assert "certificat" in message.subject.lower()
     assert certificate.verification_url() in message.body
     assert f"/fr/certificates/{certificate.public_id}/download/" in message.body
+    assert "Votre certificat" in message.subject
+    html = message.alternatives[0][0]
+    assert 'lang="fr"' in html and certificate.code in html
 
 
 def test_automatic_issue_on_completion_only_when_the_run_asks(
