@@ -162,3 +162,40 @@ def programme(visit_index, confirmed_visit):
     )
     page.save_revision().publish()
     return page
+
+# --- certificates ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def fake_certificate_pdf(monkeypatch):
+    """Skip WeasyPrint where only the workflow matters: a small, unique PDF per certificate."""
+
+    def render(certificate, **kwargs):
+        return b"%PDF-1.7\n% " + certificate.code.encode() + b"\n%%EOF\n"
+
+    monkeypatch.setattr("certificates.services.render_certificate_pdf", render)
+    return render
+
+
+@pytest.fixture
+def private_storage(tmp_path, settings):
+    """Certificates' private files in a temporary directory."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None},
+        },
+    }
+    return tmp_path / "private"
+
+
+@pytest.fixture
+def completed_enrollment(course, private_storage):
+    """A completed enrollment on a run of `course` that names a certificate template."""
+    from django.utils import timezone
+
+    run = factories.CourseRunFactory(
+        course=course, certificate_template=factories.CertificateTemplateFactory()
+    )
+    return factories.EnrollmentFactory(run=run, status="completed", completed_at=timezone.now())

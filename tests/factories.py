@@ -235,3 +235,26 @@ class VisitProgrammePageFactory(wagtail_factories.PageFactory):
     title = "Visit programme"
     slug = factory.Sequence(lambda n: f"visit-programme-{n}")
     delegation = "National Committee"
+
+# --- certificates ------------------------------------------------------------------------------
+
+
+class CertificateTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "certificates.CertificateTemplate"
+
+    name = factory.Sequence(lambda n: f"Template {n}")
+    printed_languages = "ar-en"
+    body_ar = "أتمّ بنجاح الدورة التدريبية «{course}» في {venue} من {dates}، بواقع {hours} ساعة."
+    body_en = "has completed the course “{course}” held at {venue} from {dates} ({hours} hours)."
+    body_fr = "a suivi la formation « {course} » à {venue} du {dates} ({hours} heures)."
+
+
+class CompletedEnrollmentFactory(EnrollmentFactory):
+    """A completed enrollment on a run that names a certificate template."""
+
+    run = factory.SubFactory(
+        CourseRunFactory, certificate_template=factory.SubFactory(CertificateTemplateFactory)
+    )
+    status = choices.EnrollmentStatus.COMPLETED
+    completed_at = factory.LazyFunction(timezone.now)

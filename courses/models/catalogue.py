@@ -244,6 +244,18 @@ class CourseRun(ClusterableModel):
     )
     require_lessons = models.BooleanField(_("required lessons must be done"), default=True)
     require_post_test = models.BooleanField(_("post-test must be passed"), default=True)
+    # Certificates
+    certificate_template = models.ForeignKey(
+        "certificates.CertificateTemplate",
+        verbose_name=_("certificate template"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="runs",
+    )
+    auto_issue_certificates = models.BooleanField(
+        _("issue certificates automatically on completion"), default=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -272,6 +284,9 @@ class CourseRun(ClusterableModel):
         MultiFieldPanel(
             ["min_attendance_percent", "require_lessons", "require_post_test"],
             heading=_("Completion rules"),
+        ),
+        MultiFieldPanel(
+            ["certificate_template", "auto_issue_certificates"], heading=_("Certificates")
         ),
         InlinePanel("sessions", label=_("Sessions")),
     ]

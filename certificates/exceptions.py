@@ -1,0 +1,27 @@
+"""Certificate domain errors; views turn them into a clear message in the user's language."""
+
+from django.utils.translation import gettext_lazy as _
+
+from courses.exceptions import CourseError
+
+
+class CertificateError(CourseError):
+    default_message = _("This certificate action is not possible.")
+
+
+class NotCompleted(CertificateError):
+    """Certificates are issued only for completed enrollments."""
+
+    default_message = _("A certificate can be issued only for a completed enrollment.")
+
+
+class NoTemplate(CertificateError):
+    """The run names no certificate template."""
+
+    default_message = _("This course run has no certificate template.")
+
+
+class NotCurrent(CertificateError):
+    """The act needs the current (valid) certificate."""
+
+    default_message = _("Only a valid certificate can be revoked or re-issued.")
