@@ -17,6 +17,7 @@ from courses.models import (
     CoursePage,
     CourseRun,
     Enrollment,
+    ImpactPage,
     Session,
     Topic,
     TraineeProfile,
@@ -163,3 +164,15 @@ class EnrollmentFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(TraineeFactory)
     run = factory.SubFactory(CourseRunFactory)
     status = choices.EnrollmentStatus.ENROLLED
+
+
+# --- courses: reports -----------------------------------------------------------------------
+
+
+class ImpactPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ImpactPage
+
+    title = "أثرنا"
+    slug = "impact"
+    show_in_menus = True

@@ -1,5 +1,6 @@
 from .catalogue import CourseIndexPage, CoursePage, CourseRun, Session, Topic
 from .enrollment import Enrollment, EnrollmentStatusChange, TraineeProfile
+from .impact import ImpactPage
 
 __all__ = [
     "CourseIndexPage",
@@ -7,6 +8,7 @@ __all__ = [
     "CourseRun",
     "Enrollment",
     "EnrollmentStatusChange",
+    "ImpactPage",
     "Session",
     "Topic",
     "TraineeProfile",
