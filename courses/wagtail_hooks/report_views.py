@@ -59,13 +59,12 @@ class ReportFilterForm(forms.Form):
         return cleaned
 
 
+class YearFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
 class ReportFilterSet(WagtailFilterSet):
-    year = django_filters.Filter(
-        label=_("Year"),
-        field_class=forms.IntegerField,
-        min_value=MIN_YEAR,
-        max_value=MAX_YEAR,
-    )
+    year = YearFilter(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     date_from = django_filters.DateFilter(label=_("Runs starting from"), widget=AdminDateInput)
     date_to = django_filters.DateFilter(label=_("Runs starting until"), widget=AdminDateInput)
     topic = django_filters.ModelChoiceFilter(
@@ -198,7 +197,7 @@ class BreakdownReportView(ReportView):
     def decorate_paginated_queryset(self, object_list):
         rows = describe_rows(object_list, self.dimension)
         if self.is_export and self.totals is not None:
-            rows.append(self.totals)
+            rows.append({key: self.totals.get(key) for key in self.list_export})
         return rows
 
     @cached_property

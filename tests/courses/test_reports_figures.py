@@ -122,3 +122,64 @@ def test_inverted_range_and_empty_results_give_empty_figures(report_data):
     assert (
         report_rows(apply_filters(Enrollment.objects.all(), ReportFilters(year=1999)), "run") == []
     )
+
+
+@pytest.mark.parametrize(
+    "dimension", ["run", "course", "topic", "country", "organisation_type", "sex", "year"]
+)
+def test_each_report_table_is_one_query(report_data, django_assert_num_queries, dimension):
+    with django_assert_num_queries(1):
+        rows = report_rows(Enrollment.objects.all(), dimension)
+    assert sum(row["applications"] for row in rows) == 10
+    with django_assert_num_queries(1):
+        totals(Enrollment.objects.all())
+
+
+def test_scopes(report_data):
+    from courses.models.catalogue import CourseInstructor
+    from courses.reports.scope import ReportScope, scope_for_user
+    from tests import factories
+
+    assert totals(ReportScope.for_country("JO").enrollments())["applications"] == 4
+    assert totals(ReportScope.for_country("XX").enrollments())["applications"] == 0
+    teacher = factories.UserFactory()
+    CourseInstructor.objects.create(page=report_data["courses"]["c1"], user=teacher, name="T")
+    assert scope_for_user(teacher).kind == "instructor"
+    assert totals(scope_for_user(teacher).enrollments())["applications"] == 7
+    assert scope_for_user(factories.StaffFactory()).kind == "all"
+    assert scope_for_user(report_data["people"]["jo_f"]) is None
+
+
+def test_a_registered_column_joins_the_same_query(report_data, django_assert_num_queries):
+    """How certificates, attendance and test gains plug in: one registry entry each."""
+    from django.db.models import Count, Q
+
+    from courses.reports import measures
+
+    column = measures.ReportColumn(
+        "withdrawn",
+        "Withdrawn",
+        55,
+        aggregate=lambda: Count("pk", filter=Q(status="withdrawn")),
+        dimensions=frozenset({"run"}),
+    )
+    share = measures.ReportColumn(
+        "withdrawn_share",
+        "Withdrawn (%)",
+        56,
+        compute=lambda row: round(100 * row["withdrawn"] / row["applications"]),
+        dimensions=frozenset({"run"}),
+        is_rate=True,
+    )
+    measures.register_column(column)
+    measures.register_column(share)
+    try:
+        with django_assert_num_queries(1):
+            rows = report_rows(Enrollment.objects.all(), "run")
+        first = {r["run_public_id"]: r for r in rows}[report_data["runs"]["r2025"].public_id]
+        assert (first["withdrawn"], first["withdrawn_share"]) == (1, 25)
+        assert "withdrawn" not in report_rows(Enrollment.objects.all(), "country")[0]
+        assert "withdrawn" not in totals(Enrollment.objects.all())
+    finally:
+        measures.COLUMNS.pop("withdrawn")
+        measures.COLUMNS.pop("withdrawn_share")
