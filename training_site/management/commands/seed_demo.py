@@ -11,6 +11,7 @@ DEMO_MODULES = [
     "courses.demo.enrollment",
     "courses.demo.learning",
     "certificates.demo",
+    "courses.demo.reports",
     "training_site.demo_visits",
 ]
 
