@@ -14,7 +14,7 @@ from django_countries import countries
 
 from ..models import Enrollment
 from .measures import COMPLETED, NOT_COMPLETED
-from .suppression import Shown, bar_widths, suppress, suppressed_rate
+from .suppression import Shown, bar_widths, protect_remainder, suppress, suppressed_rate
 
 CACHE_TIMEOUT = 60 * 60
 CACHE_PREFIX = "courses:impact"
@@ -58,7 +58,12 @@ def compute_figures() -> dict:
 def public_figures(raw: dict) -> dict:
     """What the public may see: small counts suppressed, countries named, no people. Pure."""
     head = raw["head"]
-    country_rows = [(code, suppress(n)) for code, n in raw["by_country"] if code]
+    known = [(code, n) for code, n in raw["by_country"] if code]
+    shown = [suppress(n) for _code, n in known]
+    if not suppress(head["officials"]).suppressed:
+        # The countries' counts add up to the number of officials, which is published.
+        shown = protect_remainder(shown)
+    country_rows = [(code, s) for (code, _n), s in zip(known, shown, strict=True)]
     country_rows.sort(key=lambda r: (-(r[1].value or 0), countries.name(r[0])))
     year_rows = [(year, suppress(n)) for year, n in raw["by_year"]]
     officials = suppress(head["officials"])

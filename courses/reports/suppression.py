@@ -28,6 +28,20 @@ def suppress(count: int | None, threshold: int = THRESHOLD) -> Shown:
     return Shown(count)
 
 
+def protect_remainder(shown: list[Shown]) -> list[Shown]:
+    """Hide one more count when exactly one is hidden among parts of a published total.
+
+    Otherwise the total minus the shown parts would give the hidden count away. The smallest
+    shown (non-zero) count is hidden as well.
+    """
+    hidden = [s for s in shown if s.suppressed]
+    visible = [(s.value, i) for i, s in enumerate(shown) if not s.suppressed and s.value]
+    if len(hidden) != 1 or not visible:
+        return list(shown)
+    _value, index = min(visible)
+    return [Shown(None) if i == index else s for i, s in enumerate(shown)]
+
+
 def suppressed_rate(
     numerator: int | None, denominator: int | None, threshold: int = THRESHOLD
 ) -> float | None:

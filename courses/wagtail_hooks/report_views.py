@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
@@ -111,6 +112,13 @@ class RateColumn(Column):
         return "—" if value is None else f"{number_format(value, 1)} %"
 
 
+class RowPaginator(WagtailPaginator):
+    """Counts the report's rows, not the enrollments they summarise."""
+
+    verbose_name = _("row")
+    verbose_name_plural = _("rows")
+
+
 class BreakdownReportView(ReportView):
     """Enrollments and completions grouped by `dimension` (run, course, topic, country...)."""
 
@@ -119,6 +127,7 @@ class BreakdownReportView(ReportView):
     header_icon = "table"
     results_template_name = "courses/admin/report_results.html"
     filterset_class = ReportFilterSet
+    paginator_class = RowPaginator
     paginate_by = 50
 
     def dispatch(self, request, *args, **kwargs):
@@ -206,8 +215,16 @@ class BreakdownReportView(ReportView):
             return _("These filters are not valid; correct them to see the report.")
         return _("No enrollments match these filters.")
 
+    def get(self, request, *args, **kwargs):
+        self.object_list = self.get_queryset()
+        context = self.get_context_data()
+        return self.render_to_response(context)
+
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
+        # Labels and derived columns are added to the page's rows before the table is built.
+        context["object_list"] = self.decorate_paginated_queryset(context["object_list"])
+        context["table"] = self.get_table(context["object_list"])
         errors = []
         if not self.filters_valid:
             form = self.filters.form

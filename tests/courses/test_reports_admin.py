@@ -56,7 +56,11 @@ def test_country_report_shows_rows_and_totals(staff_client, report_data):
     assert rows["JO"]["completed"] == 2
     assert rows["EG"]["applications"] == 3
     assert response.context["totals"]["applications"] == 6
-    assert "report-totals" in response.content.decode()
+    html = response.content.decode()
+    assert "report-totals" in html
+    assert "Jordan" in html and "Egypt" in html
+    assert "100.0 %" in html  # Jordan: 2 of 2 results are completions
+    assert "3 rows" in html
 
 
 def test_csv_export(staff_client, report_data):

@@ -1,7 +1,13 @@
 """Small-count suppression, without the database."""
 
 from courses.reports.impact import public_figures
-from courses.reports.suppression import Shown, bar_widths, suppress, suppressed_rate
+from courses.reports.suppression import (
+    Shown,
+    bar_widths,
+    protect_remainder,
+    suppress,
+    suppressed_rate,
+)
 
 
 def test_counts_from_one_to_four_are_hidden():
@@ -52,13 +58,31 @@ def test_public_figures_hide_small_counts_and_the_hours_that_would_reveal_them()
 
 def test_public_figures_show_large_counts():
     shown = public_figures(
-        raw(40, by_country=[("JO", 30), ("EG", 2), ("", 8)], by_year=[(2025, 12), (2026, 3)])
+        raw(
+            40,
+            by_country=[("JO", 30), ("EG", 2), ("MA", 3), ("", 5)],
+            by_year=[(2025, 12), (2026, 3)],
+        )
     )
     assert shown["officials"] == Shown(40)
     assert shown["hours"] == Shown(960)
     assert shown["completion_rate"] == 80
     countries = [(row["code"], row["shown"], row["width"]) for row in shown["by_country"]]
     # Unknown country left out; small counts hidden and given no bar.
-    assert countries == [("JO", Shown(30), 100.0), ("EG", Shown(None), 0.0)]
+    assert countries == [
+        ("JO", Shown(30), 100.0),
+        ("EG", Shown(None), 0.0),
+        ("MA", Shown(None), 0.0),
+    ]
     years = [(row["label"], row["shown"]) for row in shown["by_year"]]
     assert years == [("2025", Shown(12)), ("2026", Shown(None))]
+
+
+def test_a_lone_hidden_count_is_not_given_away_by_the_total():
+    shown = [Shown(30), Shown(None), Shown(12), Shown(0)]
+    assert protect_remainder(shown) == [Shown(30), Shown(None), Shown(None), Shown(0)]
+    two_hidden = [Shown(30), Shown(None), Shown(None)]
+    assert protect_remainder(two_hidden) == two_hidden
+    assert protect_remainder([Shown(None)]) == [Shown(None)]
+    shown = public_figures(raw(40, by_country=[("JO", 30), ("EG", 8), ("MA", 2)]))
+    assert [row["shown"].value for row in shown["by_country"]] == [30, None, None]
