@@ -183,3 +183,28 @@ def test_a_registered_column_joins_the_same_query(report_data, django_assert_num
     finally:
         measures.COLUMNS.pop("withdrawn")
         measures.COLUMNS.pop("withdrawn_share")
+
+
+def test_dashboard_figures(report_data, django_assert_num_queries):
+    from django.utils import timezone, translation
+
+    from courses.reports import dashboard
+
+    late = Enrollment.objects.get(run=report_data["runs"]["r2026"], status="completed")
+    late.completed_at = timezone.make_aware(dt.datetime(2026, 3, 15, 10))
+    late.save()
+    everything = Enrollment.objects.all()
+    with django_assert_num_queries(3), translation.override("en"):
+        summary = dashboard.year_summary(everything, 2026)
+        countries = dashboard.trainees_per_country(everything, 2026)
+        months = dashboard.completions_per_month(everything, 2026)
+    assert (summary["participants"], summary["trainees"], summary["countries"]) == (5, 5, 3)
+    assert summary["completed"] == 3
+    assert [(c["name"], c["count"], c["width"]) for c in countries] == [
+        ("Egypt", 2, 100.0),
+        ("Jordan", 2, 100.0),
+        ("Morocco", 1, 50.0),
+    ]
+    # Completion date when known (March), else the run's end (May).
+    assert [m["count"] for m in months] == [0, 0, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0]
+    assert months[4]["height"] == 100.0
