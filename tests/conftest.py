@@ -163,6 +163,7 @@ def programme(visit_index, confirmed_visit):
     page.save_revision().publish()
     return page
 
+
 # --- certificates ------------------------------------------------------------------------------
 
 
@@ -199,3 +200,72 @@ def completed_enrollment(course, private_storage):
         course=course, certificate_template=factories.CertificateTemplateFactory()
     )
     return factories.EnrollmentFactory(run=run, status="completed", completed_at=timezone.now())
+
+
+# --- reports ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def report_data(course_index, locales):
+    """A small, hand-countable history: two topics, two courses (one translated), three runs.
+
+    Runs: r2025 (course c1, Arabic page, 2025), r2026 (c1's English page, 2026), r2026b (c2,
+    2026). Trainees: jo_f (JO police female), jo_m (JO prosecution male), eg_m (EG police male),
+    ma_f (MA NGO female), eg_x (EG police, sex not stated). The expected figures are in the tests.
+    """
+    import datetime as dt
+
+    from courses.choices import EnrollmentStatus as S
+    from courses.choices import OrganisationType as O
+
+    t1 = factories.TopicFactory(name="تحديد الضحايا", slug="victims")
+    t1_en = t1.copy_for_translation(locales["en"])
+    t1_en.name = "Victim identification"
+    t1_en.save()
+    t2 = factories.TopicFactory(name="الملاحقة القضائية", slug="prosecution")
+    c1 = factories.CoursePageFactory(parent=course_index, title="تحديد الضحايا", topic=t1, hours=24)
+    c1_en = c1.copy_for_translation(locales["en"], copy_parents=True)
+    c1_en.title = "Identifying victims"
+    c1_en.save_revision().publish()
+    c2 = factories.CoursePageFactory(parent=course_index, title="الملاحقة", topic=t2, hours=10)
+    runs = {
+        "r2025": factories.CourseRunFactory(
+            course=c1, start_date=dt.date(2025, 3, 10), end_date=dt.date(2025, 3, 14)
+        ),
+        "r2026": factories.CourseRunFactory(
+            course=c1_en, start_date=dt.date(2026, 2, 1), end_date=dt.date(2026, 2, 5)
+        ),
+        "r2026b": factories.CourseRunFactory(
+            course=c2, start_date=dt.date(2026, 5, 5), end_date=dt.date(2026, 5, 7)
+        ),
+    }
+    people = {}
+    for key, country, org, sex in (
+        ("jo_f", "JO", O.POLICE, "female"),
+        ("jo_m", "JO", O.PROSECUTION, "male"),
+        ("eg_m", "EG", O.POLICE, "male"),
+        ("ma_f", "MA", O.NGO, "female"),
+        ("eg_x", "EG", O.POLICE, ""),
+    ):
+        user = factories.UserFactory(username=key)
+        factories.TraineeProfileFactory(user=user, country=country, organisation_type=org, sex=sex)
+        people[key] = user
+    for run_key, person, status in (
+        ("r2025", "jo_f", S.COMPLETED),
+        ("r2025", "jo_m", S.COMPLETED),
+        ("r2025", "eg_m", S.NOT_COMPLETED),
+        ("r2025", "ma_f", S.WITHDRAWN),
+        ("r2026", "jo_f", S.COMPLETED),
+        ("r2026", "eg_m", S.ENROLLED),
+        ("r2026", "eg_x", S.PENDING),
+        ("r2026b", "jo_m", S.COMPLETED),
+        ("r2026b", "ma_f", S.NOT_COMPLETED),
+        ("r2026b", "eg_x", S.COMPLETED),
+    ):
+        factories.EnrollmentFactory(run=runs[run_key], user=people[person], status=status)
+    return {
+        "topics": (t1, t2),
+        "courses": {"c1": c1, "c1_en": c1_en, "c2": c2},
+        "runs": runs,
+        "people": people,
+    }

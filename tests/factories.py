@@ -17,6 +17,7 @@ from courses.models import (
     CoursePage,
     CourseRun,
     Enrollment,
+    ImpactPage,
     Session,
     Topic,
     TraineeProfile,
@@ -236,6 +237,7 @@ class VisitProgrammePageFactory(wagtail_factories.PageFactory):
     slug = factory.Sequence(lambda n: f"visit-programme-{n}")
     delegation = "National Committee"
 
+
 # --- certificates ------------------------------------------------------------------------------
 
 
@@ -258,3 +260,15 @@ class CompletedEnrollmentFactory(EnrollmentFactory):
     )
     status = choices.EnrollmentStatus.COMPLETED
     completed_at = factory.LazyFunction(timezone.now)
+
+
+# --- courses: reports -----------------------------------------------------------------------
+
+
+class ImpactPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ImpactPage
+
+    title = "أثرنا"
+    slug = "impact"
+    show_in_menus = True

@@ -1,5 +1,6 @@
 from .catalogue import CourseIndexPage, CoursePage, CourseRun, Session, Topic
 from .enrollment import Enrollment, EnrollmentStatusChange, TraineeProfile
+from .impact import ImpactPage
 from .nominations import FocalPoint, InvitationLetter, Nomination
 
 __all__ = [
@@ -9,6 +10,7 @@ __all__ = [
     "Enrollment",
     "EnrollmentStatusChange",
     "FocalPoint",
+    "ImpactPage",
     "InvitationLetter",
     "Nomination",
     "Session",

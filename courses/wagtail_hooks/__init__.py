@@ -1,3 +1,6 @@
 """Wagtail admin registration for the courses app; each area's hooks live in a submodule."""
 
-from . import nominations  # noqa: F401
+from . import (
+    nominations,  # noqa: F401
+    reports,  # noqa: F401
+)

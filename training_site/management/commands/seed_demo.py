@@ -12,6 +12,7 @@ DEMO_MODULES = [
     "courses.demo.nominations",
     "courses.demo.learning",
     "certificates.demo",
+    "courses.demo.reports",
     "training_site.demo_visits",
 ]
 

@@ -1,0 +1,46 @@
+"""The public impact page: the centre's aggregate figures, no names."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class ImpactPage(Page):
+    """Officials trained, countries, courses, hours and completion rate, with two charts."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    method_note = RichTextField(
+        _("note on the figures"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown under the figures, e.g. how they are counted."),
+    )
+
+    content_panels = [*Page.content_panels, "intro", "method_note"]
+    parent_page_types = ["training_site.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("impact page")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..reports.impact import figures_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["figures"] = figures_for(self.locale.language_code)
+        return context
+
+
+def _enrollment_changed(sender, **kwargs):
+    """Any change to an enrollment may change the public figures: drop them after commit."""
+    from ..reports.impact import invalidate
+
+    transaction.on_commit(invalidate)
+
+
+post_save.connect(_enrollment_changed, sender="courses.Enrollment", dispatch_uid="impact-save")
+post_delete.connect(_enrollment_changed, sender="courses.Enrollment", dispatch_uid="impact-del")

@@ -1,0 +1,272 @@
+"""Admin report views: enrollments and completions grouped by one dimension, with filters,
+totals and CSV/XLSX export; and the staff dashboard panel on the admin home."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import AdminDateInput
+
+import django_filters
+from django_countries import countries
+
+from ..choices import OrganisationType
+from ..models import CoursePage, Enrollment, Topic
+from ..reports import dashboard
+from ..reports.filters import MAX_YEAR, MIN_YEAR, ReportFilters, apply_filters
+from ..reports.measures import DIMENSIONS, breakdown, columns_for, describe_rows, totals
+from ..reports.scope import scope_for_request
+
+# --- filters ----------------------------------------------------------------------------------
+
+
+def _in_admin_language(model):
+    """Translatable objects in the admin's language, or in the default one when untranslated."""
+
+    def queryset(request):
+        language = (get_language() or settings.LANGUAGE_CODE)[:2]
+        translated = model.objects.filter(locale__language_code=language)
+        untranslated = model.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE[:2]
+        ).exclude(translation_key__in=translated.values("translation_key"))
+        return (translated | untranslated).order_by("pk")
+
+    return queryset
+
+
+def _country_choices():
+    return [(country.code, country.name) for country in countries]
+
+
+class ReportFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        if date_from and date_to and date_from > date_to:
+            raise ValidationError(
+                _("The period starts after it ends: the first date must come before the second.")
+            )
+        return cleaned
+
+
+class YearFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
+class ReportFilterSet(WagtailFilterSet):
+    year = YearFilter(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    date_from = django_filters.DateFilter(label=_("Runs starting from"), widget=AdminDateInput)
+    date_to = django_filters.DateFilter(label=_("Runs starting until"), widget=AdminDateInput)
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Topic"), queryset=_in_admin_language(Topic), to_field_name="translation_key"
+    )
+    course = django_filters.ModelChoiceFilter(
+        label=_("Course"),
+        queryset=_in_admin_language(CoursePage),
+        to_field_name="translation_key",
+    )
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=_country_choices)
+    organisation_type = django_filters.ChoiceFilter(
+        label=_("Type of organisation"), choices=OrganisationType.choices
+    )
+
+    class Meta:
+        model = Enrollment
+        fields = []
+        form = ReportFilterForm
+
+    def report_filters(self) -> ReportFilters:
+        data = self.form.cleaned_data
+        topic, course = data.get("topic"), data.get("course")
+        return ReportFilters(
+            year=data.get("year"),
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            topic_key=str(topic.translation_key) if topic else None,
+            course_key=str(course.translation_key) if course else None,
+            country=data.get("country") or None,
+            organisation_type=data.get("organisation_type") or None,
+        )
+
+    def filter_queryset(self, queryset):
+        return apply_filters(queryset, self.report_filters())
+
+
+# --- report view ------------------------------------------------------------------------------
+
+
+class RateColumn(Column):
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return "—" if value is None else f"{number_format(value, 1)} %"
+
+
+class RowPaginator(WagtailPaginator):
+    """Counts the report's rows, not the enrollments they summarise."""
+
+    verbose_name = _("row")
+    verbose_name_plural = _("rows")
+
+
+class BreakdownReportView(ReportView):
+    """Enrollments and completions grouped by `dimension` (run, course, topic, country...)."""
+
+    dimension = None
+    page_title = _("Training report")
+    header_icon = "table"
+    results_template_name = "courses/admin/report_results.html"
+    filterset_class = ReportFilterSet
+    paginator_class = RowPaginator
+    paginate_by = 50
+
+    def dispatch(self, request, *args, **kwargs):
+        self.scope = scope_for_request(request)
+        if self.scope is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def spec(self):
+        return DIMENSIONS[self.dimension]
+
+    def get_page_subtitle(self):
+        return self.spec.label
+
+    def get_index_url(self):
+        return reverse(f"course_reports:{self.dimension}")
+
+    def get_index_results_url(self):
+        return reverse(f"course_reports:{self.dimension}_results")
+
+    def get_filename(self):
+        return f"training-report-{self.dimension}-{timezone.localdate():%Y%m%d}"
+
+    @cached_property
+    def report_columns(self):
+        return columns_for(self.dimension)
+
+    @cached_property
+    def columns(self):
+        columns = [Column("label", label=self.spec.label)]
+        for column in self.report_columns:
+            column_class = RateColumn if column.is_rate else Column
+            columns.append(column_class(column.key, label=column.label))
+        return columns
+
+    @cached_property
+    def list_export(self):
+        dates = ["start_date", "end_date"] if self.dimension == "run" else []
+        return ["label", *dates, *(column.key for column in self.report_columns)]
+
+    @cached_property
+    def export_headings(self):
+        return {
+            "label": self.spec.label,
+            "start_date": _("Start date"),
+            "end_date": _("End date"),
+            **{column.key: column.label for column in self.report_columns},
+        }
+
+    @cached_property
+    def filters_valid(self) -> bool:
+        return self.filters is None or self.filters.is_valid()
+
+    @cached_property
+    def filtered_enrollments(self):
+        enrollments = self.scope.enrollments()
+        if not self.filters_valid:
+            return enrollments.none()
+        if self.filters is not None:
+            enrollments = self.filters.filter_queryset(enrollments)
+        return enrollments
+
+    def get_queryset(self):
+        return breakdown(self.filtered_enrollments, self.dimension)
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()
+
+    @cached_property
+    def totals(self):
+        if not self.filters_valid:
+            return None
+        return totals(self.filtered_enrollments)
+
+    def decorate_paginated_queryset(self, object_list):
+        rows = describe_rows(object_list, self.dimension)
+        if self.is_export and self.totals is not None:
+            rows.append({key: self.totals.get(key) for key in self.list_export})
+        return rows
+
+    @cached_property
+    def no_results_message(self):
+        if not self.filters_valid:
+            return _("These filters are not valid; correct them to see the report.")
+        return _("No enrollments match these filters.")
+
+    def get(self, request, *args, **kwargs):
+        self.object_list = self.get_queryset()
+        context = self.get_context_data()
+        return self.render_to_response(context)
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        # Labels and derived columns are added to the page's rows before the table is built.
+        context["object_list"] = self.decorate_paginated_queryset(context["object_list"])
+        context["table"] = self.get_table(context["object_list"])
+        errors = []
+        if not self.filters_valid:
+            form = self.filters.form
+            errors = [
+                f"{form.fields[name].label}: {' '.join(messages)}"
+                if name in form.fields
+                else " ".join(messages)
+                for name, messages in form.errors.items()
+            ]
+        context["filter_errors"] = errors
+        context["totals"] = self.totals
+        context["total_columns"] = [
+            (column, (self.totals or {}).get(column.key)) for column in columns_for(None)
+        ]
+        context["scope_kind"] = self.scope.kind
+        return context
+
+
+# --- dashboard panel --------------------------------------------------------------------------
+
+
+class TrainingFiguresPanel(Component):
+    """The year's figures with two bar charts, on the admin home page."""
+
+    name = "training_figures"
+    template_name = "courses/admin/dashboard_panel.html"
+    order = 50
+
+    def __init__(self, scope, year: int | None = None):
+        self.scope = scope
+        self.year = year or timezone.localdate().year
+
+    def get_context_data(self, parent_context):
+        enrollments = self.scope.enrollments()
+        return {
+            "year": self.year,
+            "summary": dashboard.year_summary(enrollments, self.year),
+            "per_country": dashboard.trainees_per_country(enrollments, self.year),
+            "per_month": dashboard.completions_per_month(enrollments, self.year),
+            "scope_kind": self.scope.kind,
+            "report_links": [
+                (reverse(f"course_reports:{key}") + f"?year={self.year}", spec.label)
+                for key, spec in DIMENSIONS.items()
+            ],
+        }
