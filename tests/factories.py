@@ -200,7 +200,11 @@ SAMPLE_QUESTIONS = [
     question_data(
         "q-multi",
         "Which are forms of exploitation?",
-        [("b1", "Forced labour", True), ("b2", "Sexual exploitation", True), ("b3", "Tourism", False)],
+        [
+            ("b1", "Forced labour", True),
+            ("b2", "Sexual exploitation", True),
+            ("b3", "Tourism", False),
+        ],
         multiple=True,
     ),
 ]

@@ -56,7 +56,9 @@ def test_trainee_with_a_place_reads_the_body(client, lessons, run, status):
     assert BODY in client.get(url(lessons[0])).content.decode()
 
 
-def test_place_on_a_run_of_another_translation_of_the_course_counts(client, lessons, course, locales):
+def test_place_on_a_run_of_another_translation_of_the_course_counts(
+    client, lessons, course, locales
+):
     english = course.copy_for_translation(locales["en"], copy_parents=True)
     english.save_revision().publish()
     enrollment = factories.EnrollmentFactory(run=factories.CourseRunFactory(course=english))

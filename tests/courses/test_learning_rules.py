@@ -129,9 +129,7 @@ def test_complete_when_every_rule_is_met():
 def test_attendance_rule():
     complete, missing = evaluate(CompletionFacts(**ALL_RULES, **{**MET, "attendance_percent": 79}))
     assert complete is False
-    assert [str(m) for m in missing] == [
-        "Attend at least 80% of the sessions (so far: 79%)."
-    ]
+    assert [str(m) for m in missing] == ["Attend at least 80% of the sessions (so far: 79%)."]
 
 
 def test_lessons_rule_counts_what_is_left():
