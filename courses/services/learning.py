@@ -7,7 +7,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import LEARNING_STATUSES, ROLL_CALL_STATUSES, AssessmentKind, AttendanceStatus
+from ..choices import (
+    LEARNING_STATUSES,
+    ROLL_CALL_STATUSES,
+    AssessmentKind,
+    AttendanceStatus,
+    EnrollmentStatus,
+)
 from ..exceptions import CourseError
 from ..models import (
     AssessmentPage,
@@ -48,19 +54,19 @@ class InvalidAttendance(CourseError):
 
 
 def learning_enrollment(*, user, course: CoursePage) -> Enrollment | None:
-    """The user's place on a run of the course (any translation), the most recent first."""
+    """The user's place on a run of the course (any translation): the current one first."""
     if not user.is_authenticated:
         return None
-    return (
+    places = list(
         Enrollment.objects.filter(
             user=user,
             status__in=LEARNING_STATUSES,
             run__course__translation_key=course.translation_key,
-        )
-        .select_related("run")
-        .order_by("-created_at", "-pk")
-        .first()
+        ).order_by("-created_at", "-pk")
     )
+    # A place still in progress comes before a completed one.
+    current = [e for e in places if e.status == EnrollmentStatus.ENROLLED]
+    return (current or places or [None])[0]
 
 
 def mark_lesson_done(*, user, lesson: LessonPage) -> Enrollment:
