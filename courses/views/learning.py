@@ -101,6 +101,7 @@ def serve_lesson(request, page: LessonPage):
         "enrollment": enrollment,
         "can_read": may_read(request.user, course, enrollment),
         "is_done": page.translation_key in done,
+        "position": index + 1,
         "progress": lesson_progress(facts, done),
         "resume": next(
             (item["lesson"] for item in outline if item["resume"] and not item["current"]), None

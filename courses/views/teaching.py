@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from training_site.roles import is_centre_staff
 
@@ -76,9 +76,12 @@ def roll_call(request, session_id):
         except CourseError as error:
             messages.error(request, error.message)
         else:
-            messages.success(
-                request, _("Attendance saved for %(count)s trainees.") % {"count": saved}
+            message = ngettext(
+                "Attendance saved for %(count)s trainee.",
+                "Attendance saved for %(count)s trainees.",
+                saved,
             )
+            messages.success(request, message % {"count": saved})
             return redirect("courses:roll_call", session_id=session.public_id)
     recorded = dict(
         Attendance.objects.filter(session=session).values_list("enrollment_id", "status")

@@ -9,6 +9,17 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
+
+def ar(message, plural=None, number=None, **values):
+    """The interface text as an Arabic page shows it."""
+    from django.utils import translation
+    from django.utils.translation import gettext, ngettext
+
+    with translation.override("ar"):
+        text = ngettext(message, plural, number) if plural else gettext(message)
+    return text % values if values else text
+
+
 RIGHT = {"q-q-single": ["a1"], "q-q-multi": ["b1", "b2"]}
 HALF = {"q-q-single": ["a1"], "q-q-multi": ["b1"]}
 
@@ -24,7 +35,7 @@ def submit(client, attempt, answers):
 def test_visitor_sees_the_prompt_to_apply_not_the_questions(client, post_test):
     content = client.get(post_test.get_url()).content.decode()
     assert "Which is an element" not in content
-    assert "Tests are open to trainees with a place" in content
+    assert ar("Tests are open to trainees with a place on a run of this course.") in content
 
 
 def test_starting_shows_the_questions_in_the_attempts_order(client, post_test, enrollment):
@@ -89,7 +100,10 @@ def test_passing_the_post_test(client, post_test, enrollment):
     # No further attempt once passed.
     response = start(client, post_test)
     assert Attempt.objects.count() == 1
-    assert "already passed" in client.get(response["Location"]).content.decode()
+    assert (
+        ar("You have already passed this test.")
+        in client.get(response["Location"]).content.decode()
+    )
 
 
 def test_submitting_twice_is_refused_and_the_first_counts(client, post_test, enrollment):
@@ -99,7 +113,10 @@ def test_submitting_twice_is_refused_and_the_first_counts(client, post_test, enr
     submit(client, attempt, HALF)
     response = submit(client, attempt, RIGHT)
     assert response.status_code == 302
-    assert "already submitted" in client.get(response["Location"]).content.decode()
+    assert (
+        ar("This attempt was already submitted. Your first submission counts.")
+        in client.get(response["Location"]).content.decode()
+    )
     attempt.refresh_from_db()
     assert attempt.score == 50
 
@@ -111,7 +128,10 @@ def test_attempt_limit(client, post_test, enrollment):
         submit(client, Attempt.objects.filter(submitted_at=None).get(), {})
     response = start(client, post_test)
     assert Attempt.objects.count() == post_test.max_attempts
-    assert "used all the attempts" in client.get(response["Location"]).content.decode()
+    assert (
+        ar("You have used all the attempts allowed for this test.")
+        in client.get(response["Location"]).content.decode()
+    )
     with pytest.raises(AttemptLimitReached):
         start_attempt(user=enrollment.user, assessment=post_test)
 
@@ -130,7 +150,10 @@ def test_tampered_answers_are_refused_and_nothing_saved(client, post_test, enrol
     start(client, post_test)
     attempt = Attempt.objects.get()
     response = submit(client, attempt, answers)
-    assert "do not match the questions" in client.get(response["Location"]).content.decode()
+    assert (
+        ar("Your answers do not match the questions of this test. Nothing was saved.")
+        in client.get(response["Location"]).content.decode()
+    )
     attempt.refresh_from_db()
     assert attempt.submitted_at is None and attempt.score is None
 
@@ -152,7 +175,10 @@ def test_test_for_a_run_one_is_not_on_is_refused(client, post_test, run, status)
     enrollment = factories.EnrollmentFactory(run=run, status=status)
     client.force_login(enrollment.user)
     response = start(client, post_test)
-    assert "You need a place on a run" in client.get(response["Location"]).content.decode()
+    assert (
+        ar("You need a place on a run of this course to do this.")
+        in client.get(response["Location"]).content.decode()
+    )
     assert not Attempt.objects.exists()
     with pytest.raises(NotOnRun):
         start_attempt(user=enrollment.user, assessment=post_test)
@@ -165,7 +191,10 @@ def test_withdrawn_before_submitting_is_refused(client, post_test, enrollment):
     enrollment.save()
     attempt = Attempt.objects.get()
     response = submit(client, attempt, RIGHT)
-    assert "You need a place on a run" in client.get(response["Location"]).content.decode()
+    assert (
+        ar("You need a place on a run of this course to do this.")
+        in client.get(response["Location"]).content.decode()
+    )
     attempt.refresh_from_db()
     assert attempt.submitted_at is None
 

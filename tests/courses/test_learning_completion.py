@@ -12,6 +12,16 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
+def ar(message, plural=None, number=None, **values):
+    """The interface text as an Arabic page shows it."""
+    from django.utils import translation
+    from django.utils.translation import gettext, ngettext
+
+    with translation.override("ar"):
+        text = ngettext(message, plural, number) if plural else gettext(message)
+    return text % values if values else text
+
+
 @pytest.fixture
 def sessions(run):
     return [factories.SessionFactory(run=run) for _ in range(4)]
@@ -98,7 +108,10 @@ def test_attendance_for_someone_not_on_the_run_is_refused(client, instructor, se
             },
             follow=True,
         )
-        assert "only be recorded for trainees with a place" in response.content.decode()
+        assert (
+            ar("Attendance can only be recorded for trainees with a place on this run.")
+            in response.content.decode()
+        )
     assert not Attendance.objects.exists()  # nothing half written
 
 
@@ -108,7 +121,7 @@ def test_unknown_attendance_value_is_refused(client, instructor, sessions, enrol
     response = client.post(
         roll_call_url(sessions[0]), {f"status-{enrollment.public_id}": value}, follow=True
     )
-    assert "Choose present, absent or excused" in response.content.decode()
+    assert ar("Choose present, absent or excused for each trainee.") in response.content.decode()
     assert not Attendance.objects.exists()
 
 
@@ -124,8 +137,16 @@ def test_trainee_sees_their_attendance(client, sessions, enrollment):
     mark(sessions[1], enrollment, AttendanceStatus.ABSENT)
     client.force_login(enrollment.user)
     content = client.get(f"/ar/my/runs/{enrollment.public_id}/").content.decode()
-    assert "25% (1 of 4 sessions attended)" in content
-    assert "not recorded" in content
+    assert (
+        ar(
+            "%(percent)s%% (%(present)s of %(sessions)s sessions attended)",
+            percent=25,
+            present=1,
+            sessions=4,
+        )
+        in content
+    )
+    assert ar("not recorded") in content
 
 
 def test_progress_page_is_for_its_owner_only(client, enrollment, staff_user):
@@ -174,7 +195,15 @@ def test_lessons_rule_completes_after_the_last_required_lesson(client, lessons, 
     enrollment.refresh_from_db()
     assert enrollment.status == EnrollmentStatus.ENROLLED
     content = client.get(f"/ar/my/runs/{enrollment.public_id}/").content.decode()
-    assert "Finish 1 more required lesson." in content
+    assert (
+        ar(
+            "Finish %(count)s more required lesson.",
+            "Finish %(count)s more required lessons.",
+            1,
+            count=1,
+        )
+        in content
+    )
     client.post(f"/ar/learn/lessons/{lessons[1].translation_key}/done/")  # the third is optional
     enrollment.refresh_from_db()
     assert enrollment.status == EnrollmentStatus.COMPLETED
@@ -199,25 +228,28 @@ def test_post_test_rule_completes_on_a_pass(client, post_test, enrollment, run):
 
 
 def test_combined_rules_need_every_one(sessions, lessons, post_test, enrollment, run):
+    from django.utils import translation
+
     rules(run, attendance=50, lessons=True, post_test=True)
-    for session in sessions[:2]:
-        mark(session, enrollment, AttendanceStatus.PRESENT)
-    summary = evaluate_completion(enrollment=enrollment)
-    assert [str(m) for m in summary.missing] == [
-        "Finish 2 more required lessons.",
-        "Pass the post-test.",
-    ]
-    for lesson in lessons[:2]:
-        LessonProgress.objects.create(enrollment=enrollment, lesson_key=lesson.translation_key)
-    assert [str(m) for m in evaluate_completion(enrollment=enrollment).missing] == [
-        "Pass the post-test."
-    ]
-    enrollment.refresh_from_db()
-    assert enrollment.status == EnrollmentStatus.ENROLLED
-    pass_post_test(enrollment, post_test)
-    assert evaluate_completion(enrollment=enrollment).complete is True
-    enrollment.refresh_from_db()
-    assert enrollment.status == EnrollmentStatus.COMPLETED
+    with translation.override("en"):
+        for session in sessions[:2]:
+            mark(session, enrollment, AttendanceStatus.PRESENT)
+        summary = evaluate_completion(enrollment=enrollment)
+        assert [str(m) for m in summary.missing] == [
+            "Finish 2 more required lessons.",
+            "Pass the post-test.",
+        ]
+        for lesson in lessons[:2]:
+            LessonProgress.objects.create(enrollment=enrollment, lesson_key=lesson.translation_key)
+        assert [str(m) for m in evaluate_completion(enrollment=enrollment).missing] == [
+            "Pass the post-test."
+        ]
+        enrollment.refresh_from_db()
+        assert enrollment.status == EnrollmentStatus.ENROLLED
+        pass_post_test(enrollment, post_test)
+        assert evaluate_completion(enrollment=enrollment).complete is True
+        enrollment.refresh_from_db()
+        assert enrollment.status == EnrollmentStatus.COMPLETED
 
 
 def test_evaluation_leaves_other_statuses_alone(enrollment, run):

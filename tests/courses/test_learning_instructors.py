@@ -1,7 +1,8 @@
 """Instructors' rights in the admin come from the course's instructor assignments."""
 
-import pytest
 from django.contrib.auth.models import Group
+
+import pytest
 
 from courses.models.catalogue import CourseInstructor
 from courses.services.instructors import course_group_name, sync_instructor_permissions
@@ -68,9 +69,7 @@ def test_rights_cover_every_translation_of_the_course(mfa_user_factory, course, 
     assert english.permissions_for_user(instructor).can_add_subpage()
 
 
-def test_publishing_a_course_in_the_admin_syncs_the_rights(
-    client, two_courses, mfa_user_factory
-):
+def test_publishing_a_course_in_the_admin_syncs_the_rights(client, two_courses, mfa_user_factory):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
     course, _, lesson, _ = two_courses
