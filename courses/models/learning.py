@@ -46,10 +46,12 @@ class LessonPage(Page):
     def get_template(self, request, *args, **kwargs):
         return "courses/lesson_page.html"
 
-    def serve(self, request, *args, **kwargs):
-        from ..views.learning import serve_lesson
+    def get_context(self, request, *args, **kwargs):
+        from ..views.learning import lesson_context
 
-        return serve_lesson(request, self)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(request, self))
+        return context
 
 
 class AssessmentPage(Page):
@@ -81,10 +83,12 @@ class AssessmentPage(Page):
     def get_template(self, request, *args, **kwargs):
         return "courses/assessment_page.html"
 
-    def serve(self, request, *args, **kwargs):
-        from ..views.assessments import serve_assessment
+    def get_context(self, request, *args, **kwargs):
+        from ..views.assessments import assessment_context
 
-        return serve_assessment(request, self)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(assessment_context(request, self))
+        return context
 
     def question_data(self):
         """Plain data for the scoring rule: [(question id, {correct choice ids}, {all ids})]."""

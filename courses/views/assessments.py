@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -38,9 +38,8 @@ def _questions(page: AssessmentPage, *, seed=None):
     return questions
 
 
-def serve_assessment(request, page: AssessmentPage):
-    if request.method not in ("GET", "HEAD"):
-        return HttpResponseNotAllowed(["GET", "HEAD"])
+def assessment_context(request, page: AssessmentPage) -> dict:
+    """What the test page shows: the open attempt's questions, past attempts, or the outline."""
     course = course_of(page)
     enrollment = learning_enrollment(user=request.user, course=course)
     attempts = []
@@ -49,9 +48,7 @@ def serve_assessment(request, page: AssessmentPage):
     open_attempt = next((a for a in attempts if not a.is_submitted), None)
     submitted = [a for a in attempts if a.is_submitted]
     passed = any(a.passed for a in submitted)
-    context = {
-        "page": page,
-        "self": page,
+    return {
         "course": course,
         "enrollment": enrollment,
         "can_read": may_read(request.user, course, enrollment),
@@ -65,7 +62,6 @@ def serve_assessment(request, page: AssessmentPage):
         and len(attempts) < page.max_attempts
         and not (passed and page.kind == AssessmentKind.POST_TEST),
     }
-    return TemplateResponse(request, page.get_template(request), context)
 
 
 def _assessment_for_key(assessment_key) -> AssessmentPage:

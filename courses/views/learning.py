@@ -3,9 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -68,9 +67,8 @@ def course_family(page):
     return course, lessons, tests
 
 
-def serve_lesson(request, page: LessonPage):
-    if request.method not in ("GET", "HEAD"):
-        return HttpResponseNotAllowed(["GET", "HEAD"])
+def lesson_context(request, page: LessonPage) -> dict:
+    """What the lesson page shows (also used by the admin preview)."""
     course, lessons, tests = course_family(page)
     enrollment = learning_enrollment(user=request.user, course=course)
     done = set()
@@ -92,9 +90,7 @@ def serve_lesson(request, page: LessonPage):
         }
         for lesson in lessons
     ]
-    context = {
-        "page": page,
-        "self": page,
+    return {
         "course": course,
         "outline": outline,
         "tests": tests,
@@ -110,7 +106,6 @@ def serve_lesson(request, page: LessonPage):
         "next_lesson": lessons[index + 1] if index + 1 < len(lessons) else None,
         "total_minutes": sum(lesson.duration_minutes for lesson in lessons),
     }
-    return TemplateResponse(request, page.get_template(request), context)
 
 
 def _lesson_for_key(lesson_key) -> LessonPage:

@@ -167,3 +167,10 @@ def test_lesson_page_query_budget(
     content = response.content.decode()
     assert BODY in content
     assert ar("%(done)s of %(total)s lessons done", done=1, total=8) in content
+
+
+def test_admin_preview_renders_the_lesson_and_the_test(lessons, post_test):
+    for page in (lessons[0], post_test):
+        response = page.make_preview_request()
+        assert response.status_code == 200
+        assert page.title in response.content.decode()
