@@ -77,3 +77,27 @@ class NominationStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
     EXPIRED = "expired", _("Expired")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+# --- learning: assessments and attendance ----------------------------------------------------
+
+
+class AssessmentKind(models.TextChoices):
+    PRE_TEST = "pre", _("Pre-test")
+    POST_TEST = "post", _("Post-test")
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", _("Present")
+    ABSENT = "absent", _("Absent")
+    EXCUSED = "excused", _("Excused")
+
+
+# Statuses that give access to a course's lessons and tests.
+LEARNING_STATUSES = (EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED)
+# Statuses listed on a run's roll call.
+ROLL_CALL_STATUSES = (
+    EnrollmentStatus.ENROLLED,
+    EnrollmentStatus.COMPLETED,
+    EnrollmentStatus.NOT_COMPLETED,
+)

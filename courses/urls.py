@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .learning_urls import urlpatterns as learning_urlpatterns
 from .views import nominations
 
 app_name = "courses"
@@ -31,3 +32,4 @@ urlpatterns: list = [
     ),
     path("letters/<str:code>/", nominations.letter_confirm, name="letter_confirm"),
 ]
+urlpatterns += learning_urlpatterns

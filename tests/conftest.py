@@ -269,3 +269,50 @@ def report_data(course_index, locales):
         "runs": runs,
         "people": people,
     }
+
+
+# --- courses: learning -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def lessons(course):
+    """Three published lessons under the course: the first two required, the third optional."""
+    return [
+        factories.LessonPageFactory(parent=course, title="Lesson one"),
+        factories.LessonPageFactory(parent=course, title="Lesson two"),
+        factories.LessonPageFactory(parent=course, title="Lesson three", required=False),
+    ]
+
+
+@pytest.fixture
+def post_test(course):
+    return factories.AssessmentPageFactory(parent=course, title="Post-test")
+
+
+@pytest.fixture
+def pre_test(course):
+    from courses.choices import AssessmentKind
+
+    return factories.AssessmentPageFactory(
+        parent=course, title="Pre-test", kind=AssessmentKind.PRE_TEST, max_attempts=1
+    )
+
+
+@pytest.fixture
+def enrollment(run):
+    """A trainee with a place (status enrolled) on the run."""
+    return factories.EnrollmentFactory(run=run)
+
+
+@pytest.fixture
+def mfa_user_factory(db):
+    """Make a user with TOTP enabled (the admin requires two-factor authentication)."""
+
+    def make(**kwargs):
+        user = factories.UserFactory(**kwargs)
+        Authenticator.objects.create(
+            user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+        )
+        return user
+
+    return make

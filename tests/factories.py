@@ -1,6 +1,7 @@
 """Factories for every model the tests build. One file, grouped by app."""
 
 import datetime as dt
+import json
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -13,11 +14,13 @@ from allauth.account.models import EmailAddress
 
 from courses import choices
 from courses.models import (
+    AssessmentPage,
     CourseIndexPage,
     CoursePage,
     CourseRun,
     Enrollment,
     ImpactPage,
+    LessonPage,
     Session,
     Topic,
     TraineeProfile,
@@ -272,3 +275,71 @@ class ImpactPageFactory(wagtail_factories.PageFactory):
     title = "أثرنا"
     slug = "impact"
     show_in_menus = True
+
+
+# --- courses: learning (lessons, tests, attendance) -------------------------------------------
+
+
+def question_data(
+    qid: str, text: str, choices: list[tuple[str, str, bool]], *, multiple=False, explanation=""
+) -> dict:
+    """Raw StreamField data for one question; choices are (id, text, correct)."""
+    return {
+        "type": "question",
+        "id": qid,
+        "value": {
+            "text": text,
+            "multiple": multiple,
+            "explanation": explanation,
+            "choices": [
+                {"type": "item", "id": cid, "value": {"text": ctext, "correct": correct}}
+                for cid, ctext, correct in choices
+            ],
+        },
+    }
+
+
+SAMPLE_QUESTIONS = [
+    question_data(
+        "q-single",
+        "Which is an element of trafficking in persons?",
+        [("a1", "The act", True), ("a2", "The weather", False), ("a3", "The colour", False)],
+        explanation="Act, means and purpose.",
+    ),
+    question_data(
+        "q-multi",
+        "Which are forms of exploitation?",
+        [
+            ("b1", "Forced labour", True),
+            ("b2", "Sexual exploitation", True),
+            ("b3", "Tourism", False),
+        ],
+        multiple=True,
+    ),
+]
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LessonPage
+
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    slug = factory.Sequence(lambda n: f"lesson-{n}")
+    intro = "What this lesson covers."
+    body = json.dumps(
+        [{"type": "paragraph", "value": "<p>Secret lesson body text.</p>", "id": "p1"}]
+    )
+    duration_minutes = 20
+    required = True
+
+
+class AssessmentPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = AssessmentPage
+
+    title = factory.Sequence(lambda n: f"Test {n}")
+    slug = factory.Sequence(lambda n: f"test-{n}")
+    kind = choices.AssessmentKind.POST_TEST
+    pass_mark = 70
+    max_attempts = 2
+    questions = json.dumps(SAMPLE_QUESTIONS)

@@ -1,9 +1,13 @@
 from .catalogue import CourseIndexPage, CoursePage, CourseRun, Session, Topic
 from .enrollment import Enrollment, EnrollmentStatusChange, TraineeProfile
 from .impact import ImpactPage
+from .learning import AssessmentPage, Attempt, Attendance, LessonPage, LessonProgress
 from .nominations import FocalPoint, InvitationLetter, Nomination
 
 __all__ = [
+    "AssessmentPage",
+    "Attempt",
+    "Attendance",
     "CourseIndexPage",
     "CoursePage",
     "CourseRun",
@@ -12,6 +16,8 @@ __all__ = [
     "FocalPoint",
     "ImpactPage",
     "InvitationLetter",
+    "LessonPage",
+    "LessonProgress",
     "Nomination",
     "Session",
     "Topic",

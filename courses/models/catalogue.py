@@ -128,6 +128,7 @@ class CoursePage(Page):
         index.FilterField("locale_id"),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage", "courses.AssessmentPage"]
 
     class Meta:
         verbose_name = _("course")

@@ -1,0 +1,69 @@
+"""Completion of an enrollment by its run's rules, and staff overrides."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import EnrollmentStatus
+from ..exceptions import CourseError
+from ..models import Enrollment, EnrollmentStatusChange
+
+OVERRIDABLE = (
+    EnrollmentStatus.ENROLLED,
+    EnrollmentStatus.COMPLETED,
+    EnrollmentStatus.NOT_COMPLETED,
+)
+
+
+class ReasonRequired(CourseError):
+    default_message = _("Give a reason for the override: it is kept in the enrollment's history.")
+
+
+class OverrideNotPossible(CourseError):
+    default_message = _("Completion can only be decided for trainees who have a place on the run.")
+
+
+def evaluate_completion(*, enrollment: Enrollment, by=None):
+    """Apply the run's rules: an enrolled trainee who meets them becomes completed.
+
+    Returns the enrollment's summary (progress, attendance, scores, missing). Completed
+    enrollments are never taken back here; only a staff override does that.
+    """
+    from .progress import summarise_enrollment
+
+    with transaction.atomic():
+        locked = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+        summary = summarise_enrollment(locked)
+        if locked.status == EnrollmentStatus.ENROLLED and summary.complete:
+            _change(locked, EnrollmentStatus.COMPLETED, by=by, reason=_("Completion rules met."))
+            enrollment.status, enrollment.completed_at = locked.status, locked.completed_at
+    return summary
+
+
+def override_completion(*, enrollment: Enrollment, by, complete: bool, reason: str) -> Enrollment:
+    """Staff decide completion against the rules; the reason is recorded in the history."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReasonRequired()
+    target = EnrollmentStatus.COMPLETED if complete else EnrollmentStatus.NOT_COMPLETED
+    with transaction.atomic():
+        locked = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+        if locked.status not in OVERRIDABLE:
+            raise OverrideNotPossible()
+        if locked.status != target:
+            _change(locked, target, by=by, reason=reason)
+    return locked
+
+
+def _change(enrollment: Enrollment, to_status: str, *, by, reason) -> None:
+    from_status = enrollment.status
+    enrollment.status = to_status
+    enrollment.completed_at = timezone.now() if to_status == EnrollmentStatus.COMPLETED else None
+    enrollment.save(update_fields=["status", "completed_at", "updated_at"])
+    EnrollmentStatusChange.objects.create(
+        enrollment=enrollment,
+        from_status=from_status,
+        to_status=to_status,
+        by=by,
+        reason=str(reason),
+    )
