@@ -114,7 +114,7 @@ def _create(*, enrollment, template, by, supersedes=None) -> Certificate:
 
 def _locked_enrollment(enrollment) -> Enrollment:
     return (
-        Enrollment.objects.select_for_update()
+        Enrollment.objects.select_for_update(of=("self",))
         .select_related("user", "run__course", "run__certificate_template")
         .get(pk=enrollment.pk)
     )

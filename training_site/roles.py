@@ -22,6 +22,7 @@ def ensure_groups() -> dict[str, Group]:
         *Permission.objects.filter(content_type__app_label__in=STAFF_APPS),
     )
     instructors.permissions.add(admin_access)
+    focal_points.permissions.add(admin_access)  # their country's reports live in the admin
     return {"staff": staff, "instructors": instructors, "focal_points": focal_points}
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, Min, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Avg, Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from ..choices import EnrollmentStatus, OrganisationType, Sex
-from ..models import CoursePage, Topic
+from ..models import CoursePage, Session, Topic
 
 # A trainee took part in a run: they held a seat, whatever the result.
 PARTICIPANT_STATUSES = (
@@ -280,3 +280,129 @@ def totals(enrollments: QuerySet, **extra) -> dict:
 
 def report_rows(enrollments: QuerySet, dimension: str) -> list[dict]:
     return describe_rows(breakdown(enrollments, dimension), dimension)
+
+
+# --- figures from learning and certificates ---------------------------------------------------
+
+
+def _valid_certificate():
+    from certificates.choices import CertificateStatus
+    from certificates.models import Certificate
+
+    return Exists(
+        Certificate.objects.filter(enrollment=OuterRef("pk"), status=CertificateStatus.VALID)
+    )
+
+
+def _score(kind: str):
+    """The enrollment's score in a test: the first pre-test attempt, the best post-test one."""
+    from ..choices import AssessmentKind
+    from ..models import Attempt
+
+    attempts = Attempt.objects.filter(enrollment=OuterRef("pk"), kind=kind, score__isnull=False)
+    if kind == AssessmentKind.PRE_TEST:
+        attempts = attempts.order_by("number")
+    else:
+        attempts = attempts.order_by("-score")
+    return Subquery(attempts.values("score")[:1])
+
+
+def _attended():
+    from ..choices import AttendanceStatus
+    from ..models import Attendance
+
+    return Subquery(
+        Attendance.objects.filter(enrollment=OuterRef("pk"), status=AttendanceStatus.PRESENT)
+        .order_by()
+        .values("enrollment")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+
+
+def knowledge_gain(row: dict):
+    if row.get("pre_avg") is None or row.get("post_avg") is None:
+        return None
+    return round(row["post_avg"] - row["pre_avg"], 1)
+
+
+def attendance_rate(row: dict):
+    sessions = row.get("sessions") or 0
+    participants = row.get("participants") or 0
+    if not sessions or not participants:
+        return None
+    return round(100 * (row.get("attended") or 0) / (participants * sessions), 1)
+
+
+RUN_ONLY = frozenset({"run"})
+register_column(
+    ReportColumn(
+        "certificates",
+        _("Certificates issued"),
+        80,
+        aggregate=lambda: Count("pk", filter=Q(_valid_certificate())),
+    )
+)
+register_column(
+    ReportColumn(
+        "pre_avg",
+        _("Pre-test average (%)"),
+        90,
+        dimensions=RUN_ONLY,
+        aggregate=lambda: Avg(_score("pre")),
+    )
+)
+register_column(
+    ReportColumn(
+        "post_avg",
+        _("Post-test average (%)"),
+        91,
+        dimensions=RUN_ONLY,
+        aggregate=lambda: Avg(_score("post")),
+    )
+)
+register_column(
+    ReportColumn(
+        "knowledge_gain",
+        _("Knowledge gain (points)"),
+        92,
+        dimensions=RUN_ONLY,
+        compute=knowledge_gain,
+    )
+)
+register_column(
+    ReportColumn(
+        "sessions",
+        _("Sessions"),
+        93,
+        dimensions=RUN_ONLY,
+        aggregate=lambda: Max(
+            Subquery(
+                Session.objects.filter(run=OuterRef("run"))
+                .order_by()
+                .values("run")
+                .annotate(n=Count("pk"))
+                .values("n")[:1]
+            )
+        ),
+    )
+)
+register_column(
+    ReportColumn(
+        "attended",
+        _("Sessions attended"),
+        94,
+        dimensions=RUN_ONLY,
+        aggregate=lambda: Coalesce(Sum(_attended()), 0),
+    )
+)
+register_column(
+    ReportColumn(
+        "attendance_rate",
+        _("Attendance rate (%)"),
+        95,
+        dimensions=RUN_ONLY,
+        compute=attendance_rate,
+        is_rate=True,
+    )
+)

@@ -50,9 +50,11 @@ def scope_for_user(user) -> ReportScope | None:
         return ReportScope.everything()
     if is_instructor(user):
         return ReportScope.for_instructor(user)
-    # Focal points: the lead adds the FocalPoint lookup here at merge, e.g.
-    # country = FocalPoint.objects.filter(user=user).values_list("country", flat=True).first()
-    # if country: return ReportScope.for_country(country)
+    from ..models import FocalPoint
+
+    country = FocalPoint.objects.filter(user=user).values_list("country", flat=True).first()
+    if country:
+        return ReportScope.for_country(country)
     return None
 
 

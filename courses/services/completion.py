@@ -67,3 +67,7 @@ def _change(enrollment: Enrollment, to_status: str, *, by, reason) -> None:
         by=by,
         reason=str(reason),
     )
+    if to_status == EnrollmentStatus.COMPLETED:
+        from certificates.services import on_enrollment_completed
+
+        on_enrollment_completed(enrollment)

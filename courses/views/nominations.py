@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -17,6 +18,8 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Site
 
+from certificates.choices import CertificateStatus
+from certificates.models import Certificate
 from training_site.models import CentreSettings
 from training_site.pdf import render_template_pdf
 from training_site.roles import is_centre_staff
@@ -67,6 +70,13 @@ def focal_point_home(request):
     nominees = (
         Nomination.objects.filter(country=focal_point.country)
         .select_related("run", "run__course", "enrollment")
+        .prefetch_related(
+            Prefetch(
+                "enrollment__certificates",
+                queryset=Certificate.objects.filter(status=CertificateStatus.VALID),
+                to_attr="valid_certificates",
+            )
+        )
         .order_by("-sent_at", "pk")
     )
     return render(
