@@ -29,6 +29,7 @@ from ..rules.admission import (
     has_seat,
     waitlist_order,
 )
+from . import notifications
 
 _REFUSALS = {
     Refusal.CANCELLED: RunCancelled,
@@ -84,6 +85,7 @@ def _set_status(enrollment: Enrollment, status: str, *, by, reason: str = "") ->
         enrollment.waitlisted_at = timezone.now()
     enrollment.save(update_fields=["status", "waitlisted_at", "updated_at"])
     record_change(enrollment=enrollment, previous=previous, by=by, reason=reason)
+    notifications.notify_status(enrollment, previous=previous, reason=reason)
     return enrollment
 
 
@@ -119,6 +121,7 @@ def place(*, user, run: CourseRun, by=None, invited: bool = False) -> Enrollment
                 enrollment.waitlisted_at = timezone.now()
             enrollment.save()
             record_change(enrollment=enrollment, previous="", by=by or user)
+            notifications.notify_status(enrollment, previous="")
             return enrollment
         return _set_status(existing, decision.status, by=by or user)
 
