@@ -30,7 +30,10 @@ def html_of(message):
 
 @pytest.mark.parametrize(
     "policy,subject",
-    [(AdmissionPolicy.OPEN, "Your place is confirmed"), (AdmissionPolicy.APPROVAL, "Application received")],
+    [
+        (AdmissionPolicy.OPEN, "Your place is confirmed"),
+        (AdmissionPolicy.APPROVAL, "Application received"),
+    ],
 )
 def test_applying_sends_the_outcome_with_text_and_html(
     run, policy, subject, django_capture_on_commit_callbacks
