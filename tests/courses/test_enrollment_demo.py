@@ -23,7 +23,11 @@ def test_demo_is_idempotent_and_has_history(course):
     demo.seed()
     assert (Enrollment.objects.count(), EnrollmentStatusChange.objects.count()) == counts
     statuses = set(Enrollment.objects.values_list("status", flat=True))
-    assert {EnrollmentStatus.ENROLLED, EnrollmentStatus.PENDING, EnrollmentStatus.WAITLISTED} <= statuses
+    assert {
+        EnrollmentStatus.ENROLLED,
+        EnrollmentStatus.PENDING,
+        EnrollmentStatus.WAITLISTED,
+    } <= statuses
     declined = Enrollment.objects.get(status=EnrollmentStatus.DECLINED)
     assert declined.history.last().reason
     assert not Enrollment.objects.filter(history__isnull=True).exists()
