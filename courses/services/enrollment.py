@@ -12,6 +12,7 @@ from django.utils import timezone
 from ..choices import SEAT_HOLDING_STATUSES, EnrollmentStatus
 from ..exceptions import (
     AlreadyApplied,
+    CourseError,
     EnrollmentClosed,
     InvalidTransition,
     NotEligible,
@@ -22,6 +23,7 @@ from ..exceptions import (
 from ..models import CourseRun, Enrollment, EnrollmentStatusChange, TraineeProfile
 from ..rules.admission import (
     REAPPLY_FROM,
+    Admission,
     AdmissionFacts,
     Refusal,
     can_transition,
@@ -126,6 +128,24 @@ def place(*, user, run: CourseRun, by=None, invited: bool = False) -> Enrollment
         return _set_status(existing, decision.status, by=by or user)
 
 
+def preview_admission(*, user, run: CourseRun) -> Admission:
+    """What applying would give `user` right now (read only: no lock, no write)."""
+    return decide_admission(
+        AdmissionFacts(
+            policy=run.admission_policy,
+            run_status=run.status,
+            window_open=run.is_open_for_enrollment(),
+            seats_left=run.seats_left(),
+            country_seats_left=_country_seats_left(run, _country_of(user)),
+        )
+    )
+
+
+def refusal_error(refusal: Refusal) -> CourseError:
+    """The domain error (with its message for the user) for a refusal of the admission rule."""
+    return _REFUSALS[refusal]()
+
+
 def apply(*, user, run: CourseRun) -> Enrollment:
     """A trainee applies to a run by its policy (open, approval, invitation)."""
     profile = TraineeProfile.objects.filter(user=user).first()
@@ -197,7 +217,9 @@ __all__ = [
     "change_status",
     "decline",
     "place",
+    "preview_admission",
     "promote_from_waitlist",
+    "refusal_error",
     "waitlist",
     "withdraw",
 ]

@@ -17,7 +17,6 @@ from ..choices import ACTIVE_STATUSES, EnrollmentStatus
 from ..exceptions import CourseError
 from ..forms.profile import TraineeProfileForm
 from ..models import CourseRun, Enrollment, TraineeProfile
-from ..rules.admission import AdmissionFacts, decide_admission
 from ..services import enrollment as services
 from ..services import privacy
 from ..services.notifications import course_titles, waitlist_position
@@ -92,17 +91,9 @@ def delete_account(request):
 
 def _preview(run: CourseRun, user) -> dict:
     """What applying would do now: the admission rule run over the current facts."""
-    country = services._country_of(user)
-    facts = AdmissionFacts(
-        policy=run.admission_policy,
-        run_status=run.status,
-        window_open=run.is_open_for_enrollment(),
-        seats_left=run.seats_left(),
-        country_seats_left=services._country_seats_left(run, country),
-    )
-    decision = decide_admission(facts)
+    decision = services.preview_admission(user=user, run=run)
     if not decision.admitted:
-        return {"can_apply": False, "message": services._REFUSALS[decision.refusal]().message}
+        return {"can_apply": False, "message": services.refusal_error(decision.refusal).message}
     outcome = {
         EnrollmentStatus.ENROLLED: _("There are seats left: you will get a place at once."),
         EnrollmentStatus.WAITLISTED: _(

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -26,7 +27,7 @@ from django_countries import countries
 from ..choices import EnrollmentStatus, OrganisationType
 from ..exceptions import CourseError
 from ..forms.enrollment_admin import DeclineForm
-from ..models import CourseRun, Enrollment
+from ..models import AccountDeletionRequest, CourseRun, Enrollment
 from ..services import enrollment as services
 
 DECIDE_PERMISSION = "courses.change_enrollment"
@@ -302,3 +303,33 @@ for _action in (ApproveBulkAction, WaitlistBulkAction, DeclineBulkAction):
 
 
 __all__ = ["EnrollmentViewSet"]
+
+
+# --- account deletion requests ------------------------------------------------------------------
+
+
+class DeletionRequestPermissionPolicy(ModelPermissionPolicy):
+    """Trainees create requests from their profile; staff only record when they handled one."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+class AccountDeletionRequestViewSet(ModelViewSet):
+    model = AccountDeletionRequest
+    icon = "warning"
+    menu_label = _("Deletion requests")
+    add_to_admin_menu = True
+    menu_order = 215
+    form_fields = ["handled_at"]
+    list_display = ["email", "requested_at", "handled_at"]
+    list_filter = {"handled_at": ["isnull"]}
+    search_fields = ["email"]
+    permission_policy = DeletionRequestPermissionPolicy(AccountDeletionRequest)
+
+
+@hooks.register("register_admin_viewset")
+def register_deletion_requests():
+    return AccountDeletionRequestViewSet("account_deletion_requests")

@@ -192,3 +192,11 @@ def test_export_xlsx_parses_back(staff_client, approval_run):
     assert "E-mail" in header and "Type of organisation" in header
     names = {row[header.index("Name (Latin script)")] for row in data}
     assert names == {"Mona Saleh", "Karim Alaoui"}
+
+
+def test_staff_see_deletion_requests(staff_client, trainee):
+    from courses.services.privacy import request_account_deletion
+
+    request_account_deletion(user=trainee)
+    page = staff_client.get("/admin/account_deletion_requests/").content.decode()
+    assert trainee.email in page
