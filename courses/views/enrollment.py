@@ -17,6 +17,7 @@ from ..choices import ACTIVE_STATUSES, EnrollmentStatus
 from ..exceptions import CourseError
 from ..forms.profile import TraineeProfileForm
 from ..models import CourseRun, Enrollment, TraineeProfile
+from ..rules.admission import REAPPLY_FROM
 from ..services import enrollment as services
 from ..services import privacy
 from ..services.notifications import course_titles, waitlist_position
@@ -42,7 +43,7 @@ def profile(request):
     instance = _profile_of(request.user) or TraineeProfile(
         user=request.user, preferred_language=get_language() or "ar"
     )
-    form = TraineeProfileForm(request.POST or None, instance=instance)
+    form = TraineeProfileForm(request.POST if request.method == "POST" else None, instance=instance)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your profile has been saved."))
@@ -144,7 +145,7 @@ def apply(request, run_id):
         {
             "run": run,
             "course_title": course_titles([run.course], language)[run.course.pk],
-            "existing": existing if existing and existing.status in ACTIVE_STATUSES else None,
+            "existing": existing if existing and existing.status not in REAPPLY_FROM else None,
             "preview": _preview(run, request.user),
             "error": error,
             "profile": profile,
@@ -159,7 +160,13 @@ def withdraw(request, public_id):
     enrollment = get_object_or_404(
         Enrollment.objects.select_related("run__course"), public_id=public_id, user=request.user
     )
+    can_withdraw = (
+        enrollment.status in ACTIVE_STATUSES and enrollment.run.end_date >= timezone.localdate()
+    )
     if request.method == "POST":
+        if not can_withdraw:
+            messages.error(request, _("There is nothing to withdraw from."))
+            return redirect("courses:dashboard")
         try:
             services.withdraw(enrollment=enrollment, by=request.user)
         except CourseError as exc:
@@ -175,7 +182,7 @@ def withdraw(request, public_id):
             "course_title": course_titles([enrollment.run.course], get_language())[
                 enrollment.run.course.pk
             ],
-            "can_withdraw": enrollment.status in ACTIVE_STATUSES,
+            "can_withdraw": can_withdraw,
         },
     )
 

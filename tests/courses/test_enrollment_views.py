@@ -274,4 +274,23 @@ def test_withdrawing_twice_gives_a_message_not_an_error(client, run, trainee):
     client.post(url("withdraw", public_id=enrollment.public_id))
     response = client.post(url("withdraw", public_id=enrollment.public_id), follow=True)
     assert response.status_code == 200
-    assert "not allowed" in response.content.decode()
+    assert "nothing to withdraw" in response.content.decode()
+    assert enrollment.history.count() == 2
+
+
+def test_declined_applicant_sees_the_decision_instead_of_an_apply_button(
+    client, run, trainee, staff_user
+):
+    run.admission_policy = AdmissionPolicy.APPROVAL
+    run.save()
+    services.decline(enrollment=services.apply(user=trainee, run=run), by=staff_user)
+    client.force_login(trainee)
+    page = client.get(url("apply", run_id=run.public_id)).content.decode()
+    assert "Status: Declined" in page
+    assert "What happens when you apply" not in page
+
+
+def test_empty_profile_post_shows_the_errors(client, user, home_pages):
+    client.force_login(user)
+    response = client.post(url("profile"), {})
+    assert "errorlist" in response.content.decode()
