@@ -327,7 +327,11 @@ class AccountDeletionRequestViewSet(ModelViewSet):
     list_display = ["email", "requested_at", "handled_at"]
     list_filter = {"handled_at": ["isnull"]}
     search_fields = ["email"]
-    permission_policy = DeletionRequestPermissionPolicy(AccountDeletionRequest)
+
+
+register_permission_policy(
+    AccountDeletionRequest, DeletionRequestPermissionPolicy(AccountDeletionRequest)
+)
 
 
 @hooks.register("register_admin_viewset")
