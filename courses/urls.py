@@ -1,11 +1,18 @@
 from django.urls import path
 
 from .learning_urls import urlpatterns as learning_urlpatterns
-from .views import nominations
+from .views import enrollment, nominations
 
 app_name = "courses"
 
 urlpatterns: list = [
+    # Enrollment
+    path("my/", enrollment.dashboard, name="dashboard"),
+    path("my/profile/", enrollment.profile, name="profile"),
+    path("my/profile/data.json", enrollment.my_data, name="my_data"),
+    path("my/profile/delete/", enrollment.delete_account, name="delete_account"),
+    path("my/enrollments/<uuid:public_id>/withdraw/", enrollment.withdraw, name="withdraw"),
+    path("programmes/runs/<uuid:run_id>/apply/", enrollment.apply, name="apply"),
     # Focal points and nominations
     path("focal-point/", nominations.focal_point_home, name="focal_point"),
     path("focal-point/runs/<uuid:run_id>/nominate/", nominations.nominate, name="nominate"),

@@ -3,8 +3,10 @@ from .enrollment import Enrollment, EnrollmentStatusChange, TraineeProfile
 from .impact import ImpactPage
 from .learning import AssessmentPage, Attempt, Attendance, LessonPage, LessonProgress
 from .nominations import FocalPoint, InvitationLetter, Nomination
+from .privacy import AccountDeletionRequest
 
 __all__ = [
+    "AccountDeletionRequest",
     "AssessmentPage",
     "Attempt",
     "Attendance",

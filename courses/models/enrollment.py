@@ -63,6 +63,9 @@ class TraineeProfile(models.Model):
 
 
 class EnrollmentQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
     def active(self):
         return self.filter(status__in=ACTIVE_STATUSES)
 
@@ -98,6 +101,7 @@ class Enrollment(models.Model):
     )
     waitlisted_at = models.DateTimeField(_("waitlisted at"), null=True, blank=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
     created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from ..choices import SEAT_HOLDING_STATUSES, EnrollmentStatus
 from ..exceptions import (
     AlreadyApplied,
+    CourseError,
     EnrollmentClosed,
     InvalidTransition,
     NotEligible,
@@ -22,6 +23,7 @@ from ..exceptions import (
 from ..models import CourseRun, Enrollment, EnrollmentStatusChange, TraineeProfile
 from ..rules.admission import (
     REAPPLY_FROM,
+    Admission,
     AdmissionFacts,
     Refusal,
     can_transition,
@@ -29,6 +31,7 @@ from ..rules.admission import (
     has_seat,
     waitlist_order,
 )
+from . import notifications
 
 _REFUSALS = {
     Refusal.CANCELLED: RunCancelled,
@@ -84,6 +87,7 @@ def _set_status(enrollment: Enrollment, status: str, *, by, reason: str = "") ->
         enrollment.waitlisted_at = timezone.now()
     enrollment.save(update_fields=["status", "waitlisted_at", "updated_at"])
     record_change(enrollment=enrollment, previous=previous, by=by, reason=reason)
+    notifications.notify_status(enrollment, previous=previous, reason=reason)
     return enrollment
 
 
@@ -119,8 +123,27 @@ def place(*, user, run: CourseRun, by=None, invited: bool = False) -> Enrollment
                 enrollment.waitlisted_at = timezone.now()
             enrollment.save()
             record_change(enrollment=enrollment, previous="", by=by or user)
+            notifications.notify_status(enrollment, previous="")
             return enrollment
         return _set_status(existing, decision.status, by=by or user)
+
+
+def preview_admission(*, user, run: CourseRun) -> Admission:
+    """What applying would give `user` right now (read only: no lock, no write)."""
+    return decide_admission(
+        AdmissionFacts(
+            policy=run.admission_policy,
+            run_status=run.status,
+            window_open=run.is_open_for_enrollment(),
+            seats_left=run.seats_left(),
+            country_seats_left=_country_seats_left(run, _country_of(user)),
+        )
+    )
+
+
+def refusal_error(refusal: Refusal) -> CourseError:
+    """The domain error (with its message for the user) for a refusal of the admission rule."""
+    return _REFUSALS[refusal]()
 
 
 def apply(*, user, run: CourseRun) -> Enrollment:
@@ -194,7 +217,9 @@ __all__ = [
     "change_status",
     "decline",
     "place",
+    "preview_admission",
     "promote_from_waitlist",
+    "refusal_error",
     "waitlist",
     "withdraw",
 ]

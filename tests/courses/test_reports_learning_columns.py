@@ -14,8 +14,13 @@ pytestmark = pytest.mark.django_db
 
 def _attempt(enrollment, assessment, number, score):
     Attempt.objects.create(
-        enrollment=enrollment, assessment=assessment, kind=assessment.kind, number=number,
-        seed=1, score=score, submitted_at=timezone.now(),
+        enrollment=enrollment,
+        assessment=assessment,
+        kind=assessment.kind,
+        number=number,
+        seed=1,
+        score=score,
+        submitted_at=timezone.now(),
     )
 
 
@@ -25,8 +30,9 @@ def test_run_report_has_gain_attendance_and_certificates(run, pre_test, post_tes
     sessions = [factories.SessionFactory(run=run) for _ in range(2)]
     run.certificate_template = factories.CertificateTemplateFactory()
     run.save()
-    a = factories.EnrollmentFactory(run=run, status=EnrollmentStatus.COMPLETED,
-                                    completed_at=timezone.now())
+    a = factories.EnrollmentFactory(
+        run=run, status=EnrollmentStatus.COMPLETED, completed_at=timezone.now()
+    )
     b = factories.EnrollmentFactory(run=run, status=EnrollmentStatus.ENROLLED)
     _attempt(a, pre_test, 1, 40)
     _attempt(b, pre_test, 1, 60)
