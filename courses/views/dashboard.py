@@ -10,9 +10,19 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ..choices import ACTIVE_STATUSES, EnrollmentStatus, RunStatus
+from certificates.choices import CertificateStatus
+from certificates.models import Certificate
+
+from ..choices import (
+    ACTIVE_STATUSES,
+    LEARNING_STATUSES,
+    DeliveryMode,
+    EnrollmentStatus,
+    RunStatus,
+)
 from ..models import Enrollment
 from ..services.notifications import course_titles
+from ..services.progress import summarise_enrollments
 
 BADGES = {
     EnrollmentStatus.ENROLLED: "badge-ok",
@@ -26,6 +36,9 @@ BADGES = {
 }
 
 
+IN_PERSON_MODES = (DeliveryMode.IN_PERSON, DeliveryMode.BLENDED)
+
+
 @dataclass
 class DashboardRow:
     enrollment: Enrollment
@@ -36,6 +49,9 @@ class DashboardRow:
     can_withdraw: bool
     current: bool
     waitlist_position: int | None = None
+    summary: object = None  # courses.services.progress.EnrollmentSummary, for admitted trainees
+    certificate: object = None  # the valid certificate, once issued
+    letter_available: bool = False  # an official invitation letter for in-person runs
 
     @property
     def run(self):
@@ -88,6 +104,12 @@ def dashboard_rows(*, user, today: dt.date, language: str) -> list[DashboardRow]
     )
     titles = course_titles({e.run.course for e in enrollments}, language)
     positions = _waitlist_positions(enrollments)
+    admitted = [e for e in enrollments if e.status in LEARNING_STATUSES]
+    summaries = {s.enrollment.pk: s for s in summarise_enrollments(admitted)}
+    certificates = {
+        c.enrollment_id: c
+        for c in Certificate.objects.filter(enrollment__in=admitted, status=CertificateStatus.VALID)
+    }
     rows = []
     for enrollment in enrollments:
         run = enrollment.run
@@ -102,6 +124,11 @@ def dashboard_rows(*, user, today: dt.date, language: str) -> list[DashboardRow]
                 can_withdraw=active and run.end_date >= today,
                 current=active and run.end_date >= today and run.status != RunStatus.CANCELLED,
                 waitlist_position=positions.get(enrollment.pk),
+                summary=summaries.get(enrollment.pk),
+                certificate=certificates.get(enrollment.pk),
+                letter_available=enrollment.holds_seat
+                and run.delivery_mode in IN_PERSON_MODES
+                and run.status != RunStatus.CANCELLED,
             )
         )
     return rows
