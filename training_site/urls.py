@@ -9,12 +9,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .sitemaps import MultilingualSitemap
 
 urlpatterns = [
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -13,7 +13,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -28,7 +27,6 @@ from ..choices import (
 )
 
 
-@register_snippet
 class Topic(TranslatableMixin, index.Indexed, models.Model):
     """A theme of the catalogue, such as victim identification or prosecution."""
 
@@ -48,6 +46,10 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+INSTRUCTOR_PHOTO = "fill-160x160"
+OG_IMAGE = "fill-1200x630"
+
+
 class CourseIndexPage(Page):
     """The programme catalogue (slug `programmes` in every language)."""
 
@@ -60,6 +62,18 @@ class CourseIndexPage(Page):
 
     class Meta:
         verbose_name = _("programme catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms.catalogue import CatalogueFilterForm
+        from ..queries.catalogue import catalogue_courses, course_cards, topics_for
+
+        context = super().get_context(request, *args, **kwargs)
+        topics = topics_for(self.locale)
+        form = CatalogueFilterForm(request.GET or None, topics=topics)
+        filters = form.filters()
+        cards = course_cards(catalogue_courses(self, filters), self.locale)
+        context.update(filter_form=form, filters=filters, cards=cards, topics=topics)
+        return context
 
 
 class CoursePage(Page):
@@ -136,6 +150,32 @@ class CoursePage(Page):
     def runs(self):
         """Runs of this course, whichever translation of the page they were created on."""
         return CourseRun.objects.filter(course__translation_key=self.translation_key)
+
+    def get_context(self, request, *args, **kwargs):
+        from wagtail.images import get_image_model
+
+        from ..queries.catalogue import localised_topic, runs_for_courses, topics_for
+
+        context = super().get_context(request, *args, **kwargs)
+        images = get_image_model().objects.prefetch_renditions(INSTRUCTOR_PHOTO)
+        instructors = self.instructors.select_related("user").prefetch_related(
+            models.Prefetch("photo", queryset=images)
+        )
+        topics_by_key = {topic.translation_key: topic for topic in topics_for(self.locale)}
+        keys = [self.translation_key]
+        context.update(
+            topic=localised_topic(self.topic, topics_by_key),
+            instructors=list(instructors),
+            upcoming_runs=list(runs_for_courses(keys, upcoming=True)),
+            past_runs=list(runs_for_courses(keys, upcoming=False)),
+            og_image=self._og_image(),
+        )
+        return context
+
+    def _og_image(self):
+        if self.image_id is None:
+            return None
+        return self.image.get_rendition(OG_IMAGE)
 
 
 class CourseInstructor(Orderable):
