@@ -84,3 +84,16 @@ def run(course):
 @pytest.fixture
 def trainee(db):
     return factories.TraineeFactory()
+
+
+# --- courses: catalogue (issue 3) -------------------------------------------------------------
+
+
+@pytest.fixture
+def course_indexes(course_index):
+    """The catalogue in Arabic (source), English and French, all with the slug `programmes`."""
+    return {
+        "ar": course_index,
+        "en": factories.translate_page(course_index, "en", title="Programmes", slug="programmes"),
+        "fr": factories.translate_page(course_index, "fr", title="Programmes", slug="programmes"),
+    }

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class TrainingSiteConfig(AppConfig):
     name = "training_site"
     verbose_name = _("Training centre site")
+
+    def ready(self):
+        from .content_cache import connect_signals
+
+        connect_signals()

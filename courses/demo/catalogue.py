@@ -25,6 +25,11 @@ from .catalogue_texts import COURSES, INDEX, INSTRUCTORS, TOPICS
 
 LANGUAGES = ("ar", "en", "fr")
 RUN_LANGUAGES = ("ar", "en", "fr", "ar", "en", "ar", "fr", "en")
+VENUES = {
+    "ar": "مركز التدريب، القاعة أ",
+    "en": "Training Centre, Hall A",
+    "fr": "Centre de formation, salle A",
+}
 COLOURS = ["#0b4f6c", "#1e7b3a", "#7a3e9d", "#b8860b", "#b3261e", "#2f5d8a", "#5a6b2f", "#8a4b2f"]
 
 
@@ -172,7 +177,7 @@ def _runs(course, data, number) -> None:
             end_date=start + dt.timedelta(days=length - 1),
             delivery_mode=run_mode,
             language=language,
-            venue="" if online else "مركز التدريب، القاعة أ / Training Centre, Hall A",
+            venue="" if online else VENUES[language],
             online_url="https://meet.example.org/rtc" if run_mode != DeliveryMode.IN_PERSON else "",
             capacity=20 + (number % 3) * 5,
             enrollment_opens=_at(today + dt.timedelta(days=opens), 8),

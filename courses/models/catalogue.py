@@ -68,10 +68,10 @@ class CourseIndexPage(Page):
         from ..queries.catalogue import catalogue_courses, course_cards, topics_for
 
         context = super().get_context(request, *args, **kwargs)
-        topics = topics_for(self.locale)
+        topics = topics_for(self.locale_id)
         form = CatalogueFilterForm(request.GET or None, topics=topics)
         filters = form.filters()
-        cards = course_cards(catalogue_courses(self, filters), self.locale)
+        cards = course_cards(catalogue_courses(self, filters), topics)
         context.update(filter_form=form, filters=filters, cards=cards, topics=topics)
         return context
 
@@ -154,23 +154,42 @@ class CoursePage(Page):
     def get_context(self, request, *args, **kwargs):
         from wagtail.images import get_image_model
 
-        from ..queries.catalogue import localised_topic, runs_for_courses, topics_for
+        from training_site.content_cache import cached
+
+        from ..queries.catalogue import (
+            all_topics_by_id,
+            localised_topic,
+            runs_for_courses,
+            topics_for,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         images = get_image_model().objects.prefetch_renditions(INSTRUCTOR_PHOTO)
         instructors = self.instructors.select_related("user").prefetch_related(
             models.Prefetch("photo", queryset=images)
         )
-        topics_by_key = {topic.translation_key: topic for topic in topics_for(self.locale)}
-        keys = [self.translation_key]
+        topics_by_key = {topic.translation_key: topic for topic in topics_for(self.locale_id)}
+        topic = all_topics_by_id().get(self.topic_id)
+        runs = list(runs_for_courses([self.translation_key], upcoming=None))
+        today = timezone.localdate()
         context.update(
-            topic=localised_topic(self.topic, topics_by_key),
+            topic=localised_topic(topic, topics_by_key),
             instructors=list(instructors),
-            upcoming_runs=list(runs_for_courses(keys, upcoming=True)),
-            past_runs=list(runs_for_courses(keys, upcoming=False)),
+            upcoming_runs=[run for run in runs if run.end_date >= today],
+            past_runs=sorted(
+                (run for run in runs if run.end_date < today),
+                key=lambda run: (run.start_date, run.pk),
+                reverse=True,
+            ),
+            parent=cached(("parent", request.get_host(), self.pk), self._parent_link),
             og_image=self._og_image(),
+            now=timezone.now(),
         )
         return context
+
+    def _parent_link(self) -> dict:
+        parent = self.get_parent()
+        return {"title": parent.title, "url": parent.get_url()}
 
     def _og_image(self):
         if self.image_id is None:

@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from training_site.content_cache import cached
+
 from ..choices import RunStatus
 from ..models import CoursePage, CourseRun, Topic
 
@@ -48,11 +50,20 @@ class CourseCard:
         return [str(labels[code]) for code in self.languages]
 
 
-def topics_for(locale: Locale) -> list[Topic]:
-    """Topics in `locale`, falling back to the source version of any topic not translated yet."""
+def topics_for(locale_id: int) -> list[Topic]:
+    """Topics in the locale, falling back to the source version of any topic not translated yet.
+    Cached until a topic changes."""
+    return cached(("topics", locale_id), lambda: _topics_for(locale_id))
+
+
+def all_topics_by_id() -> dict[int, Topic]:
+    return cached(("topics_by_id",), lambda: {t.pk: t for t in Topic.objects.all()})
+
+
+def _topics_for(locale_id: int) -> list[Topic]:
     topics = {}
     for topic in Topic.objects.order_by("name"):
-        if topic.locale_id == locale.pk or topic.translation_key not in topics:
+        if topic.locale_id == locale_id or topic.translation_key not in topics:
             topics[topic.translation_key] = topic
     return sorted(topics.values(), key=lambda topic: topic.name)
 
@@ -70,6 +81,8 @@ def runs_for_courses(translation_keys, *, upcoming=True, today=None) -> QuerySet
         .annotate(course_key=F("course__translation_key"))
         .with_seats_taken()
     )
+    if upcoming is None:  # both, in date order
+        return runs.order_by("start_date", "pk")
     runs = runs.upcoming(today) if upcoming else runs.past(today)
     return runs.order_by("start_date", "pk") if upcoming else runs.order_by("-start_date", "-pk")
 
@@ -101,11 +114,11 @@ def matching_run_filter(filters: dict, *, today=None, now=None) -> Q | None:
     return combined
 
 
-def search_course_ids(query: str, locale: Locale) -> list[int]:
-    """Ids of live courses in `locale` matching the words of `query` (Wagtail search)."""
+def search_course_ids(query: str, locale_id: int) -> list[int]:
+    """Ids of live courses in the locale matching the words of `query` (Wagtail search)."""
     results = (
         CoursePage.objects.live()
-        .filter(locale_id=locale.pk)
+        .filter(locale_id=locale_id)
         .search(query, operator="and", order_by_relevance=False)
     )
     return [page.pk for page in results]
@@ -114,11 +127,7 @@ def search_course_ids(query: str, locale: Locale) -> list[int]:
 def catalogue_courses(index_page, filters: dict, *, today=None, now=None) -> QuerySet:
     """Live courses under `index_page` matching the filters, with their topic."""
     courses = (
-        CoursePage.objects.live()
-        .public()
-        .child_of(index_page)
-        .select_related("topic")
-        .order_by("title")
+        CoursePage.objects.live().child_of(index_page).select_related("topic").order_by("title")
     )
     if topic := filters.get("topic"):
         courses = courses.filter(topic__slug=topic)
@@ -129,14 +138,14 @@ def catalogue_courses(index_page, filters: dict, *, today=None, now=None) -> Que
         keys = CourseRun.objects.filter(run_filter).values("course__translation_key")
         courses = courses.filter(translation_key__in=keys)
     if query := filters.get("q"):
-        courses = courses.filter(pk__in=search_course_ids(query, index_page.locale))
+        courses = courses.filter(pk__in=search_course_ids(query, index_page.locale_id))
     return courses
 
 
-def course_cards(courses, locale: Locale, *, today=None) -> list[CourseCard]:
-    """Cards for the courses: localised topic and upcoming runs, in three queries."""
+def course_cards(courses, topics: list[Topic], *, today=None) -> list[CourseCard]:
+    """Cards for the courses: localised topic and upcoming runs, in two queries."""
     courses = list(courses)
-    topics_by_key = {topic.translation_key: topic for topic in topics_for(locale)}
+    topics_by_key = {topic.translation_key: topic for topic in topics}
     runs_by_key = defaultdict(list)
     for run in runs_for_courses({c.translation_key for c in courses}, today=today):
         runs_by_key[run.course_key].append(run)

@@ -83,7 +83,7 @@ def brochure_context(*, request, locale: Locale, filters: dict) -> dict:
     if "topic" in filters:
         courses = courses.filter(topic__slug=filters["topic"])
     courses = list(courses.order_by("title"))
-    topics_by_key = {topic.translation_key: topic for topic in topics_for(locale)}
+    topics_by_key = {topic.translation_key: topic for topic in topics_for(locale.pk)}
     runs = runs_for_courses([c.translation_key for c in courses], upcoming=True)
     if "year" in filters:
         runs = runs.filter(start_date__year=filters["year"])
