@@ -16,6 +16,8 @@ WATCHED = {
     "courses.Topic",
     "wagtailcore.Site",
     "wagtailcore.Locale",
+    "wagtailimages.Image",
+    "courses.CourseInstructor",
 }
 
 

@@ -152,8 +152,6 @@ class CoursePage(Page):
         return CourseRun.objects.filter(course__translation_key=self.translation_key)
 
     def get_context(self, request, *args, **kwargs):
-        from wagtail.images import get_image_model
-
         from training_site.content_cache import cached
 
         from ..queries.catalogue import (
@@ -164,17 +162,13 @@ class CoursePage(Page):
         )
 
         context = super().get_context(request, *args, **kwargs)
-        images = get_image_model().objects.prefetch_renditions(INSTRUCTOR_PHOTO)
-        instructors = self.instructors.select_related("user").prefetch_related(
-            models.Prefetch("photo", queryset=images)
-        )
         topics_by_key = {topic.translation_key: topic for topic in topics_for(self.locale_id)}
         topic = all_topics_by_id().get(self.topic_id)
         runs = list(runs_for_courses([self.translation_key], upcoming=None))
         today = timezone.localdate()
         context.update(
             topic=localised_topic(topic, topics_by_key),
-            instructors=list(instructors),
+            instructors=cached(("instructors", self.pk), self._instructor_cards),
             upcoming_runs=[run for run in runs if run.end_date >= today],
             past_runs=sorted(
                 (run for run in runs if run.end_date < today),
@@ -186,6 +180,22 @@ class CoursePage(Page):
             now=timezone.now(),
         )
         return context
+
+    def _instructor_cards(self) -> list[dict]:
+        """Instructors with their photo rendition, in two queries (cached by the caller)."""
+        from wagtail.images import get_image_model
+
+        images = get_image_model().objects.prefetch_renditions(INSTRUCTOR_PHOTO)
+        cards = []
+        for instructor in self.instructors.prefetch_related(
+            models.Prefetch("photo", queryset=images)
+        ):
+            card = {"name": instructor.name, "role": instructor.role, "bio": instructor.bio}
+            if instructor.photo is not None:
+                photo = instructor.photo.get_rendition(INSTRUCTOR_PHOTO)
+                card["photo"] = {"url": photo.url, "width": photo.width, "height": photo.height}
+            cards.append(card)
+        return cards
 
     def _parent_link(self) -> dict:
         parent = self.get_parent()

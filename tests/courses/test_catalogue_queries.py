@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from courses.choices import RunStatus
+from courses.models.catalogue import CourseInstructor
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -57,8 +58,8 @@ def test_course_page_query_budget(client, course, django_assert_max_num_queries)
     instructor = factories.UserFactory()
     image = factories_image()
     for order in range(3):
-        course.instructors.create(
-            name=f"Instructor {order}", user=instructor, photo=image, sort_order=order
+        CourseInstructor.objects.create(
+            page=course, name=f"Instructor {order}", user=instructor, photo=image, sort_order=order
         )
     for _ in range(2):
         run = factories.CourseRunFactory(course=course)
@@ -69,6 +70,7 @@ def test_course_page_query_budget(client, course, django_assert_max_num_queries)
     with django_assert_max_num_queries(12):
         response = client.get(url)
     assert response.status_code == 200
+    assert response.content.decode().count('class="instructor-photo"') == 3
     few = _count(client, url)
     for _ in range(10):
         factories.EnrollmentFactory(run=factories.CourseRunFactory(course=course))
