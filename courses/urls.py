@@ -1,11 +1,15 @@
 from django.urls import path
 
 from .learning_urls import urlpatterns as learning_urlpatterns
-from .views import enrollment, nominations
+from .views import catalogue, enrollment, nominations
 
 app_name = "courses"
 
 urlpatterns: list = [
+    # Catalogue
+    path("programmes/runs/<uuid:run_id>/calendar.ics", catalogue.run_ics, name="run_ics"),
+    path("programmes/runs/calendar.ics", catalogue.runs_feed, name="runs_feed"),
+    path("programmes/brochure.pdf", catalogue.brochure, name="brochure"),
     # Enrollment
     path("my/", enrollment.dashboard, name="dashboard"),
     path("my/profile/", enrollment.profile, name="profile"),

@@ -316,3 +316,16 @@ def mfa_user_factory(db):
         return user
 
     return make
+
+
+# --- courses: catalogue (issue 3) -------------------------------------------------------------
+
+
+@pytest.fixture
+def course_indexes(course_index):
+    """The catalogue in Arabic (source), English and French, all with the slug `programmes`."""
+    return {
+        "ar": course_index,
+        "en": factories.translate_page(course_index, "en", title="Programmes", slug="programmes"),
+        "fr": factories.translate_page(course_index, "fr", title="Programmes", slug="programmes"),
+    }

@@ -343,3 +343,22 @@ class AssessmentPageFactory(wagtail_factories.PageFactory):
     pass_mark = 70
     max_attempts = 2
     questions = json.dumps(SAMPLE_QUESTIONS)
+
+
+# --- courses: catalogue (issue 3) -------------------------------------------------------------
+
+
+def translate_page(page, code: str, **fields):
+    """Publish a Wagtail translation of `page` in `code` with the given field values."""
+    translated = page.copy_for_translation(locale(code))
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated.specific
+
+
+def translate_topic(topic, code: str, name: str):
+    translated = topic.copy_for_translation(locale(code))
+    translated.name = name
+    translated.save()
+    return translated

@@ -10,3 +10,6 @@ class TrainingSiteConfig(AppConfig):
         from . import signals
 
         signals.connect()
+        from .content_cache import connect_signals
+
+        connect_signals()

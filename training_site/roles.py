@@ -7,7 +7,14 @@ INSTRUCTOR_GROUP = "Instructors"
 FOCAL_POINT_GROUP = "Focal points"
 
 # Model permissions staff hold on top of Wagtail's page permissions, by app label.
-STAFF_APPS = ("training_site", "courses", "certificates", "wagtailimages", "wagtaildocs")
+STAFF_APPS = (
+    "training_site",
+    "courses",
+    "certificates",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtail_localize",  # submit translations of pages and snippets (topics)
+)
 
 
 def ensure_groups() -> dict[str, Group]:

@@ -11,12 +11,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from certificates import views as certificate_views
 
 from . import views
+from .sitemaps import MultilingualSitemap
 
 urlpatterns = [
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("verify/<str:code>/", certificate_views.verify_redirect, name="verify_redirect"),
 ]

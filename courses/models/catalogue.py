@@ -13,7 +13,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -28,7 +27,6 @@ from ..choices import (
 )
 
 
-@register_snippet
 class Topic(TranslatableMixin, index.Indexed, models.Model):
     """A theme of the catalogue, such as victim identification or prosecution."""
 
@@ -48,6 +46,10 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+INSTRUCTOR_PHOTO = "fill-160x160"
+OG_IMAGE = "fill-1200x630"
+
+
 class CourseIndexPage(Page):
     """The programme catalogue (slug `programmes` in every language)."""
 
@@ -60,6 +62,18 @@ class CourseIndexPage(Page):
 
     class Meta:
         verbose_name = _("programme catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms.catalogue import CatalogueFilterForm
+        from ..queries.catalogue import catalogue_courses, course_cards, topics_for
+
+        context = super().get_context(request, *args, **kwargs)
+        topics = topics_for(self.locale_id)
+        form = CatalogueFilterForm(request.GET or None, topics=topics)
+        filters = form.filters()
+        cards = course_cards(catalogue_courses(self, filters), topics)
+        context.update(filter_form=form, filters=filters, cards=cards, topics=topics)
+        return context
 
 
 class CoursePage(Page):
@@ -137,6 +151,61 @@ class CoursePage(Page):
     def runs(self):
         """Runs of this course, whichever translation of the page they were created on."""
         return CourseRun.objects.filter(course__translation_key=self.translation_key)
+
+    def get_context(self, request, *args, **kwargs):
+        from training_site.content_cache import cached
+
+        from ..queries.catalogue import (
+            all_topics_by_id,
+            localised_topic,
+            runs_for_courses,
+            topics_for,
+        )
+
+        context = super().get_context(request, *args, **kwargs)
+        topics_by_key = {topic.translation_key: topic for topic in topics_for(self.locale_id)}
+        topic = all_topics_by_id().get(self.topic_id)
+        runs = list(runs_for_courses([self.translation_key], upcoming=None))
+        today = timezone.localdate()
+        context.update(
+            topic=localised_topic(topic, topics_by_key),
+            instructors=cached(("instructors", self.pk), self._instructor_cards),
+            upcoming_runs=[run for run in runs if run.end_date >= today],
+            past_runs=sorted(
+                (run for run in runs if run.end_date < today),
+                key=lambda run: (run.start_date, run.pk),
+                reverse=True,
+            ),
+            parent=cached(("parent", request.get_host(), self.pk), self._parent_link),
+            og_image=self._og_image(),
+            now=timezone.now(),
+        )
+        return context
+
+    def _instructor_cards(self) -> list[dict]:
+        """Instructors with their photo rendition, in two queries (cached by the caller)."""
+        from wagtail.images import get_image_model
+
+        images = get_image_model().objects.prefetch_renditions(INSTRUCTOR_PHOTO)
+        cards = []
+        for instructor in self.instructors.prefetch_related(
+            models.Prefetch("photo", queryset=images)
+        ):
+            card = {"name": instructor.name, "role": instructor.role, "bio": instructor.bio}
+            if instructor.photo is not None:
+                photo = instructor.photo.get_rendition(INSTRUCTOR_PHOTO)
+                card["photo"] = {"url": photo.url, "width": photo.width, "height": photo.height}
+            cards.append(card)
+        return cards
+
+    def _parent_link(self) -> dict:
+        parent = self.get_parent()
+        return {"title": parent.title, "url": parent.get_url()}
+
+    def _og_image(self):
+        if self.image_id is None:
+            return None
+        return self.image.get_rendition(OG_IMAGE)
 
 
 class CourseInstructor(Orderable):

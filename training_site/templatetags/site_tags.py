@@ -5,6 +5,8 @@ from django.utils import translation
 
 from wagtail.models import Page
 
+from ..content_cache import cached, content_version
+
 register = template.Library()
 
 
@@ -16,8 +18,9 @@ def language_switcher(context):
     current = translation.get_language()
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[other.locale.language_code] = other.get_url(request=request)
+        translations = cached(
+            ("translations", _host(request), page.pk), lambda: _translation_urls(page, request)
+        )
     path = request.get_full_path() if request else "/"
     links = []
     for code, name in settings.LANGUAGES:
@@ -30,12 +33,34 @@ def language_switcher(context):
 def main_menu(context):
     """The home page's children shown in menus, in the visitor's language."""
     request = context.get("request")
+    language = translation.get_language()
+    return cached(("main_menu", _host(request), language), lambda: _main_menu(request))
+
+
+def _main_menu(request) -> dict:
     site_root = _site_root(request)
     items = []
     if site_root is not None:
         menu_pages = site_root.get_children().live().in_menu().specific(defer=True)
         items = [{"title": p.title, "url": p.get_url(request=request)} for p in menu_pages]
     return {"items": items, "home_url": site_root.get_url(request=request) if site_root else "/"}
+
+
+def _translation_urls(page, request) -> dict:
+    return {
+        other.locale.language_code: other.get_url(request=request)
+        for other in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+
+
+def _host(request) -> str:
+    return request.get_host() if request else ""
+
+
+@register.simple_tag
+def content_version_tag():
+    """The content version, for `{% cache %}` fragments that must change after an edit."""
+    return content_version()
 
 
 def _site_root(request):

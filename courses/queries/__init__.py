@@ -1,0 +1,1 @@
+"""Read-only query building for listings, one module per area."""
