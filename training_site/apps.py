@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class TrainingSiteConfig(AppConfig):
     name = "training_site"
     verbose_name = _("Training centre site")
+
+    def ready(self):
+        from .observability import connect_task_signals
+
+        connect_task_signals()
