@@ -77,8 +77,7 @@ def _require_superuser(request: HttpRequest) -> None:
 def task_probe(request: HttpRequest) -> JsonResponse:
     """Enqueue a no-op task, to prove end to end that workers take work (superusers only)."""
     _require_superuser(request)
-    result = probe_task.enqueue(token=secrets.token_hex(8))
-    return JsonResponse({"id": str(result.id), "status": str(result.status)}, status=202)
+    return JsonResponse(_describe(probe_task.enqueue(token=secrets.token_hex(8))), status=202)
 
 
 @never_cache
@@ -87,8 +86,12 @@ def task_probe_result(request: HttpRequest, result_id: str) -> JsonResponse:
     _require_superuser(request)
     try:
         result = probe_task.get_result(result_id)
-    except (TaskResultDoesNotExist, ValueError, TypeError) as exc:
+    except (TaskResultDoesNotExist, NotImplementedError, ValueError, TypeError) as exc:
         raise Http404 from exc
+    return JsonResponse(_describe(result))
+
+
+def _describe(result) -> dict:
     status = getattr(result.status, "value", str(result.status))
     value = result.return_value if status == "SUCCESSFUL" else None
-    return JsonResponse({"id": str(result.id), "status": status, "return_value": value})
+    return {"id": str(result.id), "status": status, "return_value": value}
