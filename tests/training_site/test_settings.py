@@ -21,9 +21,7 @@ def _import_settings(module: str, **env_vars) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.parametrize(
-    "key", [None, "", "insecure-development-key-change-me", "short", "x" * 50]
-)
+@pytest.mark.parametrize("key", [None, "", "insecure-development-key-change-me", "short", "x" * 50])
 def test_production_refuses_a_missing_or_default_secret_key(key):
     extra = {} if key is None else {"SECRET_KEY": key}
     result = _import_settings("training_site.settings.production", **extra)
