@@ -93,6 +93,12 @@ def tasks(environ: Mapping[str, str], *, redis_url: str | None) -> tuple[dict, d
     return {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": queues}}, rq_queues
 
 
+# The Wagtail admin renders a few inline scripts (e.g. the date-time pickers of "Schedule
+# publishing": `<script>initDateTimeChooser(...)</script>`), so under /admin/ only, inline scripts
+# are allowed. The public site keeps `script-src 'self'`.
+ADMIN_POLICY_UPDATE = {"script-src": ["'unsafe-inline'"]}
+
+
 def content_security_policy(environ: Mapping[str, str], *, media_origin: str = "") -> dict:
     """django-csp 4 policy for the site and the Wagtail admin (see docs/deploy.md).
 
