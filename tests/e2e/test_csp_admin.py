@@ -101,3 +101,13 @@ def test_admin_policy_allows_inline_scripts_only_under_admin(client, mfa_staff_u
     assert "script-src 'self' 'unsafe-inline'" in admin_policy
     assert "script-src 'self';" in site_policy
     assert "object-src 'none'" in site_policy
+
+
+def test_site_page_with_the_wagtail_userbar_respects_the_policy(
+    page, live_site, csp_errors, mfa_staff_user
+):
+    _log_in(page, live_site, mfa_staff_user)
+    page.goto(f"{live_site}/en/")
+    page.locator("wagtail-userbar").wait_for(state="attached")
+    page.wait_for_load_state("networkidle")
+    assert csp_errors() == []

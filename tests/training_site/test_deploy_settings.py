@@ -22,6 +22,7 @@ CLEARED = {
     "ALLOWED_HOSTS",
     "DEBUG",
     "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests' conftest; a deployment never has it
 }
 
 
