@@ -6,9 +6,12 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?= -n 2
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Production targets use the production settings unless DJANGO_SETTINGS_MODULE says otherwise.
+PROD := DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-training_site.settings.production}
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve worker migrate messages compilemessages demo test test-fast e2e lint format bench clean
+.PHONY: help install run serve worker migrate messages compilemessages demo test test-fast e2e lint format bench clean \
+	collectstatic gunicorn rqworker backup restore check-deploy
 
 help: ## List the targets with one line each
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -52,6 +55,24 @@ serve: ## Start only the web server
 
 worker: ## Start only the task worker (database backend)
 	$(MANAGE) db_worker
+
+collectstatic: install ## Collect, compress and fingerprint static files into STATIC_ROOT (whitenoise)
+	$(PROD) $(MANAGE) collectstatic --noinput -v1
+
+check-deploy: install ## Check the production settings and environment (manage.py check --deploy)
+	$(PROD) $(MANAGE) check --deploy --fail-level WARNING
+
+gunicorn: install ## Start gunicorn with training_site/gunicorn.conf.py (production settings)
+	$(PROD) $(BIN)/gunicorn -c training_site/gunicorn.conf.py training_site.wsgi
+
+rqworker: install ## Start one RQ task worker (TASKS_BACKEND=rq, REDIS_URL)
+	$(PROD) $(MANAGE) rqworker --job-class django_tasks_rq.Job default
+
+backup: ## Back up the DATABASE_URL database into var/backups/ (pg_dump or sqlite3 .backup)
+	bin/backup-db
+
+restore: ## Restore a backup: make restore FILE=var/backups/db-....dump
+	bin/restore-db "$(FILE)"
 
 test: compilemessages ## Run the test suite (SQLite by default; DATABASE_URL selects PostgreSQL)
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -13,3 +13,6 @@ class TrainingSiteConfig(AppConfig):
         from .content_cache import connect_signals
 
         connect_signals()
+        from .observability import connect_task_signals
+
+        connect_task_signals()

@@ -5,6 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from allauth.mfa.utils import is_mfa_enabled
+from csp.middleware import CSPMiddleware
+
+from .settings.deployment import ADMIN_POLICY_UPDATE
 
 
 class StaffTwoFactorMiddleware:
@@ -26,3 +29,13 @@ class StaffTwoFactorMiddleware:
             )
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's extra allowances under /admin/ only."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path.startswith("/admin/") and parts.update is None:
+            parts.update = ADMIN_POLICY_UPDATE
+        return parts

@@ -17,3 +17,9 @@ def send_email_task(*, to: list[str], subject: str, text: str, html: str = "", r
     if html:
         message.attach_alternative(html, "text/html")
     message.send()
+
+
+@task()
+def probe_task(*, token: str) -> str:
+    """A no-op proving that a worker takes tasks (see training_site.health.task_probe)."""
+    return token

@@ -10,10 +10,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates import views as certificate_views
 
-from . import views
+from . import health, views
 from .sitemaps import MultilingualSitemap
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("ops/task-probe/", health.task_probe, name="task_probe"),
+    path("ops/task-probe/<str:result_id>/", health.task_probe_result, name="task_probe_result"),
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
+from . import deployment
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -71,7 +73,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "training_site.observability.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "training_site.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -146,17 +150,14 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "training_site" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private")))
+# STORAGE_BACKEND=local|s3 chooses where media ("default") and private files ("private") live.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
-    },
+    **deployment.storages(os.environ, private_root=str(PRIVATE_MEDIA_ROOT)),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -167,9 +168,15 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
+    # Sessions in the database, read through Redis: they survive a Redis outage.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -178,8 +185,11 @@ else:
         }
     }
 
-# Background work through Django's Tasks API.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background work through Django's Tasks API: TASKS_BACKEND=db (default, `db_worker`) or rq
+# (Redis, `rqworker`).
+TASKS, RQ_QUEUES = deployment.tasks(os.environ, redis_url=REDIS_URL)
+if RQ_QUEUES:
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 
 # E-mail
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -242,3 +252,13 @@ LOGGING = {
     },
 }
 DEMO_PASSWORDS_ALLOWED = False
+
+# Deployment (issue 9): Content-Security-Policy (all environments) and logs, all from the environment
+# (see training_site/settings/deployment.py and docs/deploy.md).
+CONTENT_SECURITY_POLICY = deployment.content_security_policy(
+    os.environ, media_origin=env("CSP_MEDIA_ORIGIN", "")
+)
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+LOGGING["formatters"]["json"] = {"()": "training_site.observability.JsonFormatter"}
+LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", "plain")
