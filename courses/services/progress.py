@@ -15,6 +15,7 @@ from ..models import (
     AssessmentPage,
     Attempt,
     Attendance,
+    CourseRun,
     Enrollment,
     LessonPage,
     LessonProgress,
@@ -65,8 +66,11 @@ def summarise_enrollments(enrollments, *, request=None) -> list[EnrollmentSummar
     pks = [e.pk for e in enrollments]
     if not pks:
         return []
-    loaded = Enrollment.objects.select_related("run", "run__course").in_bulk(pks)
-    rows = [loaded[pk] for pk in pks if pk in loaded]
+    if all(Enrollment.run.is_cached(e) and CourseRun.course.is_cached(e.run) for e in enrollments):
+        rows = list(enrollments)  # the caller already loaded runs and courses
+    else:
+        loaded = Enrollment.objects.select_related("run", "run__course").in_bulk(pks)
+        rows = [loaded[pk] for pk in pks if pk in loaded]
     courses = {e.run.course.pk: e.run.course for e in rows}
     run_ids = {e.run_id for e in rows}
 
