@@ -30,7 +30,37 @@ def ensure_groups() -> dict[str, Group]:
     )
     instructors.permissions.add(admin_access)
     focal_points.permissions.add(admin_access)  # their country's reports live in the admin
+    _grant_site_editing(staff)
     return {"staff": staff, "instructors": instructors, "focal_points": focal_points}
+
+
+PAGE_CODENAMES = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+COLLECTION_CODENAMES = (
+    "add_image",
+    "change_image",
+    "choose_image",
+    "add_document",
+    "change_document",
+    "choose_document",
+)
+
+
+def _grant_site_editing(group: Group) -> None:
+    """Staff edit every page of the site and its images and documents."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    root = Page.get_first_root_node()
+    if root is not None:
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=PAGE_CODENAMES
+        ):
+            GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+    collection = Collection.get_first_root_node()
+    if collection is not None:
+        for permission in Permission.objects.filter(codename__in=COLLECTION_CODENAMES):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission
+            )
 
 
 def is_centre_staff(user) -> bool:

@@ -7,6 +7,15 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 
+def _unlisted_content_types():
+    """Page types marked `unlisted` (a delegation's private visit programme) stay out."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import get_page_models
+
+    unlisted = [model for model in get_page_models() if getattr(model, "unlisted", False)]
+    return [ContentType.objects.get_for_model(model) for model in unlisted]
+
+
 class MultilingualSitemap(Sitemap):
     def items(self):
         site = self.get_wagtail_site()
@@ -15,7 +24,14 @@ class MultilingualSitemap(Sitemap):
         pages = Page.objects.none()
         for translated_root in roots:
             pages |= Page.objects.descendant_of(translated_root, inclusive=True)
-        return pages.live().public().order_by("path").select_related("locale").defer_streamfields()
+        return (
+            pages.live()
+            .public()
+            .exclude(content_type__in=_unlisted_content_types())
+            .order_by("path")
+            .select_related("locale")
+            .defer_streamfields()
+        )
 
     def _urls(self, page, protocol, domain):
         object_list = list(self.paginator.page(page).object_list)

@@ -58,13 +58,16 @@ class DashboardRow:
         return self.enrollment.run
 
 
-def _waitlist_positions(enrollments: list[Enrollment]) -> dict[int, int]:
-    run_ids = {e.run_id for e in enrollments if e.status == EnrollmentStatus.WAITLISTED}
-    if not run_ids:
+def _waitlist_positions(user, enrollments: list[Enrollment]) -> dict[int, int]:
+    """Each waitlisted enrollment's place in its run's queue: one query, whatever the count."""
+    if not enrollments:
         return {}
+    waiting_runs = Enrollment.objects.filter(
+        user=user, status=EnrollmentStatus.WAITLISTED
+    ).values("run_id")
     queues = defaultdict(list)
     for pk, run_id in (
-        Enrollment.objects.waitlist().filter(run_id__in=run_ids).values_list("pk", "run_id")
+        Enrollment.objects.waitlist().filter(run_id__in=waiting_runs).values_list("pk", "run_id")
     ):
         queues[run_id].append(pk)
     return {pk: index + 1 for queue in queues.values() for index, pk in enumerate(queue)}
@@ -103,7 +106,7 @@ def dashboard_rows(*, user, today: dt.date, language: str) -> list[DashboardRow]
         .order_by("run__start_date", "pk")
     )
     titles = course_titles({e.run.course for e in enrollments}, language)
-    positions = _waitlist_positions(enrollments)
+    positions = _waitlist_positions(user, enrollments)
     admitted = [e for e in enrollments if e.status in LEARNING_STATUSES]
     summaries = {s.enrollment.pk: s for s in summarise_enrollments(admitted)}
     certificates = {

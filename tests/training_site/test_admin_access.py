@@ -44,3 +44,16 @@ def test_two_factor_requirement_can_be_switched_off_for_the_demo(client, staff_u
     settings.REQUIRE_STAFF_MFA = False
     client.force_login(staff_user)
     assert client.get("/admin/").status_code == 200
+
+
+def test_centre_staff_edit_site_pages(client, mfa_staff_user, home_pages):
+    client.force_login(mfa_staff_user)
+    response = client.get(f"/admin/pages/{home_pages['en'].pk}/edit/")
+    assert response.status_code == 200
+
+
+def test_a_trainee_cannot_edit_pages(client, user, home_pages, settings):
+    settings.REQUIRE_STAFF_MFA = False
+    client.force_login(user)
+    response = client.get(f"/admin/pages/{home_pages['en'].pk}/edit/")
+    assert response.status_code in (302, 403)

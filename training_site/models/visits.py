@@ -274,6 +274,8 @@ class VisitProgrammePage(RoutablePageMixin, Page):
         self.show_in_menus = False
         return super().save(*args, **kwargs)
 
+    unlisted = True  # reached only by its private link: never in the sitemap
+
     def get_sitemap_urls(self, request=None):
         return []
 

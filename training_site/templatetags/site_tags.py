@@ -75,3 +75,23 @@ def _site_root(request):
     except Locale.DoesNotExist:
         return root
     return root.get_translation_or_none(locale) or root
+
+
+@register.simple_tag(takes_context=True)
+def role_areas(context) -> list[dict]:
+    """Links to the areas of the roles the signed-in user holds (one query)."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from training_site.roles import FOCAL_POINT_GROUP, INSTRUCTOR_GROUP
+
+    user = context["request"].user
+    if not user.is_authenticated:
+        return []
+    groups = set(user.groups.values_list("name", flat=True))
+    areas = []
+    if FOCAL_POINT_GROUP in groups:
+        areas.append({"url": reverse("courses:focal_point"), "label": _("Focal point")})
+    if INSTRUCTOR_GROUP in groups:
+        areas.append({"url": reverse("courses:teaching_runs"), "label": _("Teaching")})
+    return areas
