@@ -10,6 +10,7 @@ from wagtail.models import Page
 def _unlisted_content_types():
     """Page types marked `unlisted` (a delegation's private visit programme) stay out."""
     from django.contrib.contenttypes.models import ContentType
+
     from wagtail.models import get_page_models
 
     unlisted = [model for model in get_page_models() if getattr(model, "unlisted", False)]
