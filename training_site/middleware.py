@@ -11,7 +11,8 @@ from .settings.deployment import ADMIN_POLICY_UPDATE
 
 
 class StaffTwoFactorMiddleware:
-    """Keep the Wagtail admin closed to staff who have not enabled two-factor authentication."""
+    """Keep the Wagtail admin closed to its users (staff, instructors, focal points) until they
+    have enabled two-factor authentication. Others are refused by Wagtail itself."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -22,6 +23,7 @@ class StaffTwoFactorMiddleware:
             and request.path.startswith("/admin/")
             and request.user.is_authenticated
             and not is_mfa_enabled(request.user)
+            and request.user.has_perm("wagtailadmin.access_admin")
         ):
             messages.warning(
                 request,

@@ -62,9 +62,9 @@ def _waitlist_positions(user, enrollments: list[Enrollment]) -> dict[int, int]:
     """Each waitlisted enrollment's place in its run's queue: one query, whatever the count."""
     if not enrollments:
         return {}
-    waiting_runs = Enrollment.objects.filter(
-        user=user, status=EnrollmentStatus.WAITLISTED
-    ).values("run_id")
+    waiting_runs = Enrollment.objects.filter(user=user, status=EnrollmentStatus.WAITLISTED).values(
+        "run_id"
+    )
     queues = defaultdict(list)
     for pk, run_id in (
         Enrollment.objects.waitlist().filter(run_id__in=waiting_runs).values_list("pk", "run_id")
