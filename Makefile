@@ -33,8 +33,8 @@ messages: install ## Extract interface strings into locale/ar and locale/fr
 	$(MANAGE) makemessages -l ar -l fr --ignore=.venv --ignore='$(VENV)' --ignore=var --ignore=tests --no-obsolete --add-location=file -v0
 
 migrate: install ## Apply database migrations
-	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) createcachetable
+	$(MANAGE) migrate --noinput -v0
 
 demo: migrate ## Load the demo data (idempotent)
 	$(MANAGE) seed_demo
