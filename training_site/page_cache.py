@@ -35,7 +35,8 @@ def purge() -> None:
 
 
 def _key(request) -> str:
-    url = request.build_absolute_uri()
+    # Host without port: app servers behind one load balancer share their copies.
+    url = request.get_host().rsplit(":", 1)[0] + request.get_full_path()
     digest = hashlib.sha256(url.encode()).hexdigest()
     return f"page-cache:{_generation()}:{digest}"
 

@@ -97,7 +97,14 @@ def cluster(django_db_setup, django_db_blocker, tmp_path_factory):
                 )
             except TimeoutError as exc:
                 raise AssertionError(f"{exc}\n{server.tail()}") from None
-        yield {"A": urls[0], "B": urls[1], "redis": redis, "servers": servers, "worker": worker}
+        yield {
+            "A": urls[0],
+            "B": urls[1],
+            "redis": redis,
+            "servers": servers,
+            "worker": worker,
+            "env": env,
+        }
     finally:
         for process in processes:
             process.stop()
@@ -197,3 +204,36 @@ def test_redis_outage_degrades_health_but_pages_render_and_recover(servers):
             timeout=30,
             what=f"server {name} healthy again",
         )
+
+
+PUBLISH = """
+from training_site.models import HomePage
+page = HomePage.objects.get(pk={pk})
+page.hero_title = "Published while both servers had it cached"
+page.save_revision().publish()
+"""
+
+
+def test_publishing_a_page_purges_the_page_cache_on_both_servers(servers, home_pages):
+    browser = Browser()
+    for _ in range(2):  # the first request creates the centre's settings row (itself a purge)
+        browser.get(servers["A"], "/en/")
+    status, headers, _ = browser.get(servers["B"], "/en/")
+    assert status == 200
+    assert headers.get("X-Page-Cache") == "hit", "server B serves the page server A cached"
+    # Publish through the application's own code path, with the cluster's settings (Redis).
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", PUBLISH.format(pk=home_pages["en"].pk)],
+        cwd=ROOT,
+        env=servers["env"],
+        check=True,
+        timeout=180,
+        capture_output=True,
+    )
+    status, headers, text = browser.get(servers["A"], "/en/")
+    assert headers.get("X-Page-Cache") == "miss", "the old copy was dropped"
+    assert "Published while both servers had it cached" in text
+    # B never serves the old copy: it gets the new page (from A's fresh copy or its own).
+    status, headers, text = browser.get(servers["B"], "/en/")
+    assert status == 200
+    assert "Published while both servers had it cached" in text
