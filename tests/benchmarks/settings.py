@@ -6,7 +6,7 @@ from training_site.settings.dev import *  # noqa: F403
 
 DEBUG = False
 ROOT_URLCONF = "tests.benchmarks.urls"
-ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 REQUIRE_STAFF_MFA = False
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 if os.environ.get("REDIS_URL"):
