@@ -1,10 +1,16 @@
 """Whole-page cache for anonymous visitors, shared by every app server through the cache.
 
-Pages opt in with `CachedPageMixin`. A response is stored only for an anonymous GET without
-messages, when it sets no cookie; the key is the full URL (so the language prefix and the
-catalogue's filters are part of it) plus a site-wide generation number. Publishing or changing
-anything a page shows bumps the generation (see `purge`), so every server drops its copies at once.
-Logged-in users are never served from, nor stored into, this cache.
+Pages opt in with `CachedPageMixin`, which marks the responses it may share. `PageCacheMiddleware`
+sits in front of the session, locale and authentication middleware: a visitor who carries no
+session or messages cookie is served a stored copy without routing, sessions or templates, which
+is what makes a cached page nearly as cheap as an empty view.
+
+A copy is stored only for an anonymous GET of a language-prefixed URL, without messages, whose
+response sets no cookie (a page that hands out a CSRF token is never shared). The key is the host
+(without port, so app servers behind one balancer share copies) and the full path (so the language
+and the catalogue's filters are part of it). Each copy carries the site-wide generation it was made
+in; publishing or changing anything a page shows bumps the generation (`purge`), so every server
+drops its copies at once. Signed-in users are never served from, nor stored into, this cache.
 """
 
 import hashlib
@@ -16,14 +22,12 @@ from django.http import HttpResponse
 
 GENERATION_KEY = "page-cache:generation"
 MAX_QUERY_LENGTH = 300
+# Headers set by the middleware in front of this one are set again on every response.
+_UNSTORED_HEADERS = {"set-cookie", "x-page-cache", "x-request-id", "content-length"}
 
 
-def _generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY) or 1
-    return value
+def timeout() -> int:
+    return getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
 
 def purge() -> None:
@@ -34,43 +38,96 @@ def purge() -> None:
         cache.set(GENERATION_KEY, 2, timeout=None)
 
 
-def _key(request) -> str:
-    # Host without port: app servers behind one load balancer share their copies.
+def _language_prefixes() -> tuple[str, ...]:
+    return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+def _page_key(request) -> str:
     url = request.get_host().rsplit(":", 1)[0] + request.get_full_path()
-    digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"page-cache:{_generation()}:{digest}"
+    return "page-cache:" + hashlib.sha256(url.encode()).hexdigest()
 
 
-def _cacheable_request(request) -> bool:
+def eligible(request) -> bool:
+    """A request that may be answered from, or stored into, the shared cache."""
+    cookies = request.COOKIES
     return (
         request.method == "GET"
-        and not request.user.is_authenticated
+        and timeout() > 0
+        and request.path.startswith(_language_prefixes())
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
         and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
+    )
+
+
+def _lookup(request) -> HttpResponse | None:
+    key = _page_key(request)
+    found = cache.get_many([GENERATION_KEY, key])
+    stored = found.get(key)
+    if stored is None or stored[0] != found.get(GENERATION_KEY, 1):
+        return None
+    _generation, content, headers = stored
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+def _store(request, response, generation) -> None:
+    headers = [
+        (name, value) for name, value in response.items() if name.lower() not in _UNSTORED_HEADERS
+    ]
+    cache.set(_page_key(request), (generation, response.content, headers), timeout())
+    response["X-Page-Cache"] = "miss"
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not eligible(request):
+            return self.get_response(request)
+        hit = _lookup(request)
+        if hit is not None:
+            return hit
+        # Read the generation before rendering: a purge during the render makes this copy stale.
+        generation = cache.get(GENERATION_KEY, 1)
+        response = self.get_response(request)
+        if (
+            getattr(response, "shareable_page", False)
+            and response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+        ):
+            _store(request, response, generation)
+        return response
+
+
+def _shareable(page, request) -> bool:
+    allowed = page.page_cache_query_params
+    return (
+        not request.user.is_authenticated
         and not getattr(request, "is_preview", False)
+        and set(request.GET) <= allowed
         and not list(get_messages(request))
     )
 
 
 class CachedPageMixin:
-    """Serve anonymous visitors from the shared cache."""
+    """Let `PageCacheMiddleware` share this page's anonymous responses.
 
-    cache_timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
+    `page_cache_query_params` names the query parameters the page understands; a URL with any
+    other parameter is rendered but not stored, so made-up URLs cannot fill the cache.
+    """
+
+    page_cache_query_params: frozenset[str] = frozenset()
 
     def serve(self, request, *args, **kwargs):
-        if not _cacheable_request(request):
-            return super().serve(request, *args, **kwargs)
-        cached = cache.get(_key(request))
-        if cached is not None:
-            content, content_type = cached
-            response = HttpResponse(content, content_type=content_type)
-            response["X-Page-Cache"] = "hit"
-            return response
         response = super().serve(request, *args, **kwargs)
-        if hasattr(response, "render") and not response.is_rendered:
-            response.render()
-        if response.status_code == 200 and not response.cookies:
-            cache.set(
-                _key(request), (response.content, response["Content-Type"]), self.cache_timeout
-            )
-            response["X-Page-Cache"] = "miss"
+        if _shareable(self, request):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            response.shareable_page = True
         return response

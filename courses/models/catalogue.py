@@ -17,6 +17,8 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from training_site.page_cache import CachedPageMixin
+
 from ..choices import (
     SEAT_HOLDING_STATUSES,
     AdmissionPolicy,
@@ -50,8 +52,10 @@ INSTRUCTOR_PHOTO = "fill-160x160"
 OG_IMAGE = "fill-1200x630"
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(CachedPageMixin, Page):
     """The programme catalogue (slug `programmes` in every language)."""
+
+    page_cache_query_params = frozenset({"q", "topic", "language", "mode", "month", "open_now"})
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -76,7 +80,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(CachedPageMixin, Page):
     """What is taught: outcomes, audience, syllabus, hours. Its runs are dated offerings."""
 
     topic = models.ForeignKey(

@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from training_site.page_cache import CachedPageMixin
 
-class ImpactPage(Page):
+
+class ImpactPage(CachedPageMixin, Page):
     """Officials trained, countries, courses, hours and completion rate, with two charts."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

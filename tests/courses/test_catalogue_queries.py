@@ -12,6 +12,12 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _render_every_time(settings):
+    """Count the queries of a real render: these pages are otherwise served from the page cache."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def _add_courses(index, count, start=0):
     topics = [factories.TopicFactory(slug=f"t{n}") for n in range(3)]
     for number in range(start, start + count):
