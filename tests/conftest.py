@@ -14,7 +14,7 @@ def home_pages(locales):
     """The centre's home page in Arabic, English and French, as the site root."""
     from wagtail.models import Page, Site
 
-    from training_site.models import HomePage
+    from training_site.models import CentreSettings, HomePage
 
     root = Page.get_first_root_node()
     if root is None:  # transactional tests flush the tree that migrations created
@@ -25,7 +25,10 @@ def home_pages(locales):
     root.add_child(instance=home_ar)
     home_ar.save_revision().publish()
     Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home_ar, is_default_site=True)
+    site = Site.objects.create(
+        hostname="localhost", port=80, root_page=home_ar, is_default_site=True
+    )
+    CentreSettings.for_site(site)  # as `seed_demo` does: pages never create it on first view
     homes = {"ar": home_ar}
     for code, title in (("en", "Home"), ("fr", "Accueil")):
         page = home_ar.copy_for_translation(locales[code])

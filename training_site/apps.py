@@ -16,3 +16,6 @@ class TrainingSiteConfig(AppConfig):
         from .observability import connect_task_signals
 
         connect_task_signals()
+        from .auth_backends import connect_signals as connect_permission_signals
+
+        connect_permission_signals()

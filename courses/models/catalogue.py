@@ -55,6 +55,8 @@ OG_IMAGE = "fill-1200x630"
 class CourseIndexPage(CachedPageMixin, Page):
     """The programme catalogue (slug `programmes` in every language)."""
 
+    direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
+
     page_cache_query_params = frozenset({"q", "topic", "language", "mode", "month", "open_now"})
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -82,6 +84,8 @@ class CourseIndexPage(CachedPageMixin, Page):
 
 class CoursePage(CachedPageMixin, Page):
     """What is taught: outcomes, audience, syllabus, hours. Its runs are dated offerings."""
+
+    direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
 
     topic = models.ForeignKey(
         Topic,

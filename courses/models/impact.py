@@ -13,6 +13,8 @@ from training_site.page_cache import CachedPageMixin
 class ImpactPage(CachedPageMixin, Page):
     """Officials trained, countries, courses, hours and completion rate, with two charts."""
 
+    direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     method_note = RichTextField(
         _("note on the figures"),

@@ -5,16 +5,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _centre_settings(home_pages):
-    """A new site creates its settings row on the first request, which purges the cache once."""
-    from wagtail.models import Site
-
-    from training_site.models import CentreSettings
-
-    CentreSettings.for_site(Site.objects.get(is_default_site=True))
-
-
 def test_anonymous_visitors_get_the_cached_page(client, home_pages):
     assert client.get("/en/")["X-Page-Cache"] == "miss"
     assert client.get("/en/")["X-Page-Cache"] == "hit"

@@ -5,18 +5,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from ..blocks import BaseStreamBlock
+from ..content_cache import cached
 from ..page_cache import CachedPageMixin
 
 
 class HomePage(CachedPageMixin, Page):
     """The centre's front page, one per language."""
+
+    direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
 
     hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -73,6 +76,20 @@ class CentreSettings(ClusterableModel, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("centre settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """The site's settings from the shared content cache: every page shows them, and saving
+        them (or anything else the chrome shows) starts a new content version."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            setattr(
+                request, attr_name, cached(("centre-settings", site.pk), lambda: cls.for_site(site))
+            )
+        return getattr(request, attr_name)
 
     def name_for(self, language: str | None = None) -> str:
         language = (language or get_language() or "ar")[:2]
