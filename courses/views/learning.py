@@ -16,7 +16,7 @@ from training_site.roles import is_centre_staff
 from ..exceptions import CourseError
 from ..models import CoursePage, LessonPage, LessonProgress
 from ..rules.progress import LessonFact, lesson_progress, resume_key
-from ..services.instructors import teaches_course
+from ..services.instructors import teaches
 from ..services.learning import learning_enrollment, mark_lesson_done
 
 
@@ -39,7 +39,7 @@ def may_read(user, course, enrollment) -> bool:
         return True
     if not user.is_authenticated:
         return False
-    return is_centre_staff(user) or teaches_course(user, course)
+    return is_centre_staff(user) or teaches(user, course)
 
 
 def course_family(page):
