@@ -8,6 +8,8 @@ from django.db import transaction
 
 from wagtail.models import Locale
 
+from training_site.demo import translate_page
+
 from ...models import AssessmentPage, CoursePage, LessonPage
 from .assessments import TESTS, test_fields
 from .lessons import LESSONS, lesson_fields
@@ -47,13 +49,6 @@ def _page(course, locales, model, slug, fields):
         course.add_child(instance=page)
         page.save_revision().publish()
     for code in ("en", "fr"):
-        if page.get_translation_or_none(locales[code]) is not None:
-            continue
-        if course.get_translation_or_none(locales[code]) is None:
-            continue
-        translated = page.copy_for_translation(locales[code])
-        for name, value in fields(code).items():
-            setattr(translated, name, value)
-        translated.slug = slug
-        translated.save_revision().publish()
+        if course.get_translation_or_none(locales[code]) is not None:
+            translate_page(page, locales[code], {**fields(code), "slug": slug})
     return page

@@ -6,8 +6,6 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from allauth.account.models import EmailAddress
-
 from ...choices import AssessmentKind, AttendanceStatus, EnrollmentStatus, RunStatus
 from ...models import (
     AssessmentPage,
@@ -18,12 +16,12 @@ from ...models import (
     LessonPage,
     LessonProgress,
     Session,
-    TraineeProfile,
 )
 from ...models.catalogue import CourseInstructor
 from ...services.completion import evaluate_completion, override_completion
 from ...services.instructors import sync_instructor_permissions
 from ...services.learning import mark_lesson_done, start_attempt, submit_attempt
+from ..enrollment import demo_trainee
 from .assessments import HALF_ANSWERS, RIGHT_ANSWERS
 
 RUNNING_VENUE = "Training Centre, Hall B"
@@ -55,41 +53,24 @@ def seed_instructors(courses):
 
 
 def seed_trainees():
-    User = get_user_model()
     people = [
         ("trainee@example.org", "Omar", "Farouk", "JO", "عمر فاروق"),
         ("trainee2@example.org", "Aicha", "Benali", "DZ", "عائشة بن علي"),
         *EXTRA_TRAINEES,
     ]
-    users = []
-    for email, first, last, country, arabic in people:
-        user, created = User.objects.get_or_create(
-            username=email.split("@")[0],
-            defaults={"email": email, "first_name": first, "last_name": last},
+    return [
+        demo_trainee(
+            email,
+            f"{first} {last}",
+            arabic,
+            country,
+            "Ministry of Interior",
+            "police",
+            "Investigator",
+            "ar",
         )
-        if created:
-            from training_site.demo import DEMO_PASSWORD
-
-            user.set_password(DEMO_PASSWORD)
-            user.save()
-            EmailAddress.objects.get_or_create(
-                user=user, email=email, defaults={"verified": True, "primary": True}
-            )
-        TraineeProfile.objects.get_or_create(
-            user=user,
-            defaults={
-                "name_latin": f"{first} {last}",
-                "name_arabic": arabic,
-                "country": country,
-                "organisation": "Ministry of Interior",
-                "organisation_type": "police",
-                "job_title": "Investigator",
-                "preferred_language": "ar",
-                "consent_at": timezone.now(),
-            },
-        )
-        users.append(user)
-    return users
+        for email, first, last, country, arabic in people
+    ]
 
 
 # --- runs ---------------------------------------------------------------------------------
