@@ -5,7 +5,8 @@ confused; typed codes are normalised (case, spaces, dashes, O→0, I/L→1) befo
 """
 
 import re
-import secrets
+
+from training_site.codes import grouped, random_code
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # 32 symbols = 5 bits each
 LENGTH = 16  # 16 × 5 = 80 bits
@@ -16,12 +17,12 @@ PATTERN = rf"[{ALPHABET}]{{{GROUP}}}(?:-[{ALPHABET}]{{{GROUP}}}){{{LENGTH // GRO
 
 
 def group(raw: str) -> str:
-    return "-".join(raw[i : i + GROUP] for i in range(0, len(raw), GROUP))
+    return grouped(raw, GROUP)
 
 
 def new_code() -> str:
     """A fresh random code such as 7KQ2-M9XD-4TRA-PW3H."""
-    return group("".join(secrets.choice(ALPHABET) for _ in range(LENGTH)))
+    return random_code(ALPHABET, LENGTH, GROUP)
 
 
 def normalise(typed: str) -> str | None:

@@ -1,25 +1,10 @@
-"""Who may download a certificate's PDF: the holder, centre staff, the nominating focal point.
-
-Further rules may be added with `register_download_rule`.
-"""
-
-from collections.abc import Callable
+"""Who may download a certificate's PDF: the holder, centre staff, the nominating focal point."""
 
 from training_site.roles import is_centre_staff
 
-DownloadRule = Callable[[object, object], bool]
-_download_rules: list[DownloadRule] = []
-
-
-def register_download_rule(rule: DownloadRule) -> DownloadRule:
-    """Add a rule `rule(user, certificate) -> bool` granting download of valid certificates."""
-    if rule not in _download_rules:
-        _download_rules.append(rule)
-    return rule
-
 
 def can_download(user, certificate) -> bool:
-    """Staff: any certificate. Holder and registered rules (nominating focal point): valid ones."""
+    """Staff: any certificate. Holder and nominating focal point: valid ones."""
     if user is None or not user.is_authenticated:
         return False
     if is_centre_staff(user):
@@ -28,9 +13,7 @@ def can_download(user, certificate) -> bool:
         return False
     if certificate.enrollment.user_id == user.pk:
         return True
-    if nominated_holder(user, certificate):
-        return True
-    return any(rule(user, certificate) for rule in _download_rules)
+    return nominated_holder(user, certificate)
 
 
 def nominated_holder(user, certificate) -> bool:

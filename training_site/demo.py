@@ -120,11 +120,12 @@ def _home_pages(locales) -> dict[str, HomePage]:
         site.save()
     homes = {"ar": home_ar}
     for code in ("en", "fr"):
-        homes[code] = _translation(home_ar, locales[code], HOME[code])
+        homes[code] = translate_page(home_ar, locales[code], HOME[code])
     return homes
 
 
-def _translation(page, locale, fields):
+def translate_page(page, locale, fields):
+    """The translation of `page` in `locale`: the existing one, or a published copy with `fields`."""
     existing = page.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific
@@ -145,7 +146,7 @@ def _standard_page(homes, locales, slug, texts):
         page.save_revision().publish()
     for code in ("en", "fr"):
         title, intro = texts[code]
-        _translation(page, locales[code], {"title": title, "intro": intro, "slug": slug})
+        translate_page(page, locales[code], {"title": title, "intro": intro, "slug": slug})
 
 
 def _settings():

@@ -10,6 +10,7 @@ from wagtail.models import Locale
 
 from courses.models import CoursePage, Topic
 
+from .demo import translate_page
 from .models import (
     HomePage,
     StudyVisitIndexPage,
@@ -138,17 +139,6 @@ def _publish(page):
     page.save_revision().publish()
 
 
-def _translate(page, locale, fields):
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    translated = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    _publish(translated)
-    return translated.specific
-
-
 def _index_page(home_ar, locales) -> StudyVisitIndexPage:
     index = StudyVisitIndexPage.objects.filter(locale=locales["ar"]).first()
     if index is None:
@@ -164,7 +154,7 @@ def _index_page(home_ar, locales) -> StudyVisitIndexPage:
         _publish(index)
     for code in ("en", "fr"):
         title, intro, offer = INDEX[code]
-        _translate(
+        translate_page(
             index,
             locales[code],
             {"title": title, "intro": intro, "body": [("paragraph", f"<p>{offer}</p>")]},
@@ -187,7 +177,7 @@ def _story(index, locales, story) -> None:
         _publish(page)
     for code in ("en", "fr"):
         title, summary = story[code]
-        _translate(page, locales[code], {"title": title, "summary": summary})
+        translate_page(page, locales[code], {"title": title, "summary": summary})
 
 
 def _visit_request() -> VisitRequest:
@@ -330,7 +320,7 @@ def _programme(index, locales, visit) -> None:
         _publish(page)
     for code in ("en", "fr"):
         title, delegation, practical = PROGRAMME[code]
-        _translate(
+        translate_page(
             page,
             locales[code],
             {

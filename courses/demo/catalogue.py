@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail.search import index
 
+from training_site.demo import translate_page
 from training_site.models import HomePage
 
 from ..choices import AdmissionPolicy, DeliveryMode, RunStatus
@@ -62,19 +63,8 @@ def _index_pages(locales) -> dict[str, CourseIndexPage]:
         index.save_revision().publish()
     pages = {"ar": index}
     for code in ("en", "fr"):
-        pages[code] = _translate(index, locales[code], {**INDEX[code], "slug": "programmes"})
+        pages[code] = translate_page(index, locales[code], {**INDEX[code], "slug": "programmes"})
     return pages
-
-
-def _translate(page, locale, fields: dict):
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    translated = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    return translated.specific
 
 
 def _topics(locales) -> dict[str, dict[str, Topic]]:

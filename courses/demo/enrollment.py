@@ -110,7 +110,7 @@ DECLINE_REASON = "The run is reserved for prosecutors this year."
 
 def seed(*, stdout=None) -> None:
     with transaction.atomic():
-        users = {username: _trainee(*row) for username, *row in TRAINEES}
+        users = {username: demo_trainee(*row) for username, *row in TRAINEES}
         runs = list(
             CourseRun.objects.upcoming()
             .filter(status=RunStatus.SCHEDULED)
@@ -126,7 +126,10 @@ def seed(*, stdout=None) -> None:
         stdout.write(f"Enrollment: {len(users)} trainee profiles, {created} new enrollments.\n")
 
 
-def _trainee(email, name_latin, name_arabic, country, organisation, org_type, job, lang, sex):
+def demo_trainee(
+    email, name_latin, name_arabic, country, organisation, org_type, job, lang, sex=""
+):
+    """A demo trainee with a verified e-mail and a profile (kept as it is if it exists)."""
     User = get_user_model()
     username = email.split("@")[0]
     first, _, last = name_latin.partition(" ")

@@ -1,7 +1,6 @@
 """Focal points, their nominations (and staff invitations), and invitation letters."""
 
 import datetime as dt
-import secrets
 import uuid
 
 from django.conf import settings
@@ -10,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from django_countries.fields import CountryField
+
+from training_site.codes import random_code
 
 from ..choices import NominationStatus
 
@@ -139,8 +140,8 @@ LETTER_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
 def new_letter_code() -> str:
-    raw = "".join(secrets.choice(LETTER_ALPHABET) for _ in range(12))
-    return "-".join(raw[i : i + 4] for i in range(0, 12, 4))
+    """Such as ABCD-EFGH-JKMN (the field default: the migrations name this function)."""
+    return random_code(LETTER_ALPHABET, 12, 4)
 
 
 class InvitationLetter(models.Model):

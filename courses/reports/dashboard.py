@@ -6,7 +6,8 @@ from django.utils.dates import MONTHS_3
 
 from django_countries import countries
 
-from .measures import COMPLETED, PARTICIPATED, totals
+from .columns import COMPLETED, PARTICIPATED
+from .measures import totals
 from .suppression import bar_widths
 
 TOP_COUNTRIES = 10

@@ -13,7 +13,7 @@ from django.utils.translation import get_language, override
 from django_countries import countries
 
 from ..models import Enrollment
-from .measures import COMPLETED, NOT_COMPLETED
+from .columns import COMPLETED, NOT_COMPLETED
 from .suppression import Shown, bar_widths, protect_remainder, suppress, suppressed_rate
 
 CACHE_TIMEOUT = 60 * 60

@@ -6,7 +6,8 @@ from django.db.models import Q, QuerySet
 
 from training_site.roles import is_centre_staff
 
-from ..models import CoursePage, Enrollment
+from ..models import Enrollment
+from ..services.instructors import taught_course_keys, teaches
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,7 @@ class ReportScope:
     @classmethod
     def for_instructor(cls, user) -> "ReportScope":
         """Runs of courses where `user` is a CourseInstructor on any translation of the page."""
-        taught = CoursePage.objects.filter(instructors__user=user).values("translation_key")
-        return cls(Q(run__course__translation_key__in=taught), "instructor")
+        return cls(Q(run__course__translation_key__in=taught_course_keys(user)), "instructor")
 
     @classmethod
     def for_country(cls, country: str) -> "ReportScope":
@@ -38,17 +38,13 @@ class ReportScope:
         return enrollments.filter(self.condition)
 
 
-def is_instructor(user) -> bool:
-    return CoursePage.objects.filter(instructors__user=user).exists()
-
-
 def scope_for_user(user) -> ReportScope | None:
     """The reports `user` may see, or None when they may see none."""
     if not user.is_authenticated:
         return None
     if is_centre_staff(user):
         return ReportScope.everything()
-    if is_instructor(user):
+    if teaches(user):
         return ReportScope.for_instructor(user)
     from ..models import FocalPoint
 

@@ -60,23 +60,21 @@ def sync_instructor_permissions(*, course: CoursePage) -> Group:
     return group
 
 
-def teaches(user, run: CourseRun) -> bool:
-    """Whether the user is assigned as an instructor of the run's course (any translation)."""
-    if not user.is_authenticated:
-        return False
-    return CourseInstructor.objects.filter(
-        user=user, page__translation_key=run.course.translation_key
-    ).exists()
+def taught_course_keys(user):
+    """The translation keys of the courses `user` is assigned to teach (a subquery)."""
+    return CourseInstructor.objects.filter(user=user).values("page__translation_key")
 
 
-def teaches_course(user, course: CoursePage) -> bool:
+def teaches(user, course: CoursePage | None = None) -> bool:
+    """Whether the user is assigned as an instructor of `course` (any translation), or of any
+    course at all when `course` is None."""
     if not user.is_authenticated:
         return False
-    return CourseInstructor.objects.filter(
-        user=user, page__translation_key=course.translation_key
-    ).exists()
+    assignments = CourseInstructor.objects.filter(user=user)
+    if course is not None:
+        assignments = assignments.filter(page__translation_key=course.translation_key)
+    return assignments.exists()
 
 
 def runs_taught_by(user):
-    keys = CourseInstructor.objects.filter(user=user).values("page__translation_key")
-    return CourseRun.objects.filter(course__translation_key__in=keys)
+    return CourseRun.objects.filter(course__translation_key__in=taught_course_keys(user))

@@ -133,6 +133,22 @@ def _check_open(run: CourseRun) -> None:
         raise NominationsClosed()
 
 
+def _record_and_send(run: CourseRun, nominee: Nominee, **sender) -> Nomination:
+    """Record the nomination (`sender`: the focal point and country, or the inviting staff
+    member) and e-mail the nominee their link."""
+    nomination = Nomination.objects.create(
+        run=run,
+        name=nominee.name,
+        email=normalise_email(nominee.email),
+        organisation=nominee.organisation,
+        job_title=nominee.job_title,
+        language=nominee.language,
+        **sender,
+    )
+    _send_invitation(nomination)
+    return nomination
+
+
 def _send_invitation(nomination: Nomination) -> None:
     send_templated_email(
         to=nomination.email,
@@ -177,21 +193,10 @@ def import_nominations(
                     raise AlreadyNominated()
                 raise QuotaExceeded(errors[0].message)
             raise NominationImportRefused(errors)
-        created = []
-        for nominee in nominees:
-            nomination = Nomination.objects.create(
-                run=run,
-                nominated_by=focal_point.user,
-                country=country,
-                name=nominee.name,
-                email=normalise_email(nominee.email),
-                organisation=nominee.organisation,
-                job_title=nominee.job_title,
-                language=nominee.language,
-            )
-            _send_invitation(nomination)
-            created.append(nomination)
-        return created
+        return [
+            _record_and_send(run, nominee, nominated_by=focal_point.user, country=country)
+            for nominee in nominees
+        ]
 
 
 def invite(*, run: CourseRun, by, nominee: Nominee) -> Nomination:
@@ -201,17 +206,7 @@ def invite(*, run: CourseRun, by, nominee: Nominee) -> Nomination:
         _check_open(run)
         if normalise_email(nominee.email) in taken_emails(run):
             raise AlreadyNominated()
-        nomination = Nomination.objects.create(
-            run=run,
-            invited_by=by,
-            name=nominee.name,
-            email=normalise_email(nominee.email),
-            organisation=nominee.organisation,
-            job_title=nominee.job_title,
-            language=nominee.language,
-        )
-        _send_invitation(nomination)
-        return nomination
+        return _record_and_send(run, nominee, invited_by=by)
 
 
 # --- answering ---------------------------------------------------------------------------------

@@ -2,10 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import translation
 from django.views.decorators.http import require_POST
 
 from ..choices import AssessmentKind
@@ -13,7 +11,7 @@ from ..exceptions import CourseError
 from ..models import AssessmentPage, Attempt
 from ..rules.assessment import shuffled_choices
 from ..services.learning import learning_enrollment, start_attempt, submit_attempt
-from .learning import course_of, may_read
+from .learning import course_of, live_translation, may_read
 
 
 def _questions(page: AssessmentPage, *, seed=None):
@@ -64,22 +62,10 @@ def assessment_context(request, page: AssessmentPage) -> dict:
     }
 
 
-def _assessment_for_key(assessment_key) -> AssessmentPage:
-    language = translation.get_language()
-    pages = list(
-        AssessmentPage.objects.live()
-        .filter(translation_key=assessment_key)
-        .select_related("locale")
-    )
-    if not pages:
-        raise Http404
-    return next((p for p in pages if p.locale.language_code == language), pages[0])
-
-
 @login_required
 @require_POST
 def attempt_start(request, assessment_key):
-    page = _assessment_for_key(assessment_key)
+    page = live_translation(AssessmentPage, assessment_key)
     try:
         start_attempt(user=request.user, assessment=page)
     except CourseError as error:
@@ -104,7 +90,7 @@ def attempt_submit(request, attempt_id):
         submit_attempt(user=request.user, attempt_id=attempt.public_id, answers=answers)
     except CourseError as error:
         messages.error(request, error.message)
-        page = _assessment_for_key(attempt.assessment.translation_key)
+        page = live_translation(AssessmentPage, attempt.assessment.translation_key)
         return redirect(page.get_url(request=request))
     return redirect("courses:attempt_result", attempt_id=attempt.public_id)
 
@@ -116,7 +102,7 @@ def attempt_result(request, attempt_id):
         public_id=attempt_id,
         enrollment__user=request.user,
     )
-    page = _assessment_for_key(attempt.assessment.translation_key)
+    page = live_translation(AssessmentPage, attempt.assessment.translation_key)
     if not attempt.is_submitted:
         return redirect(page.get_url(request=request))
     questions = _questions(page, seed=attempt.seed)

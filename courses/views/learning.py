@@ -16,7 +16,7 @@ from training_site.roles import is_centre_staff
 from ..exceptions import CourseError
 from ..models import CoursePage, LessonPage, LessonProgress
 from ..rules.progress import LessonFact, lesson_progress, resume_key
-from ..services.instructors import teaches_course
+from ..services.instructors import teaches
 from ..services.learning import learning_enrollment, mark_lesson_done
 
 
@@ -39,7 +39,7 @@ def may_read(user, course, enrollment) -> bool:
         return True
     if not user.is_authenticated:
         return False
-    return is_centre_staff(user) or teaches_course(user, course)
+    return is_centre_staff(user) or teaches(user, course)
 
 
 def course_family(page):
@@ -108,20 +108,22 @@ def lesson_context(request, page: LessonPage) -> dict:
     }
 
 
-def _lesson_for_key(lesson_key) -> LessonPage:
+def live_translation(model, translation_key):
+    """The live `model` page with this translation key in the current language, else in any
+    language; 404 when there is none."""
     language = translation.get_language()
-    lessons = list(
-        LessonPage.objects.live().filter(translation_key=lesson_key).select_related("locale")
+    pages = list(
+        model.objects.live().filter(translation_key=translation_key).select_related("locale")
     )
-    if not lessons:
+    if not pages:
         raise Http404
-    return next((p for p in lessons if p.locale.language_code == language), lessons[0])
+    return next((p for p in pages if p.locale.language_code == language), pages[0])
 
 
 @login_required
 @require_POST
 def lesson_done(request, lesson_key):
-    lesson = _lesson_for_key(lesson_key)
+    lesson = live_translation(LessonPage, lesson_key)
     try:
         mark_lesson_done(user=request.user, lesson=lesson)
     except CourseError as error:

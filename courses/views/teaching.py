@@ -22,7 +22,7 @@ from ..services.progress import summarise_enrollments
 
 def _run_for_teacher(user, **lookup) -> CourseRun:
     run = get_object_or_404(CourseRun.objects.select_related("course"), **lookup)
-    if not (is_centre_staff(user) or teaches(user, run)):
+    if not (is_centre_staff(user) or teaches(user, run.course)):
         raise Http404
     return run
 

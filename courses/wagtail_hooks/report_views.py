@@ -24,8 +24,10 @@ from django_countries import countries
 from ..choices import OrganisationType
 from ..models import CoursePage, Enrollment, Topic
 from ..reports import dashboard
+from ..reports.columns import columns_for
+from ..reports.dimensions import DIMENSIONS
 from ..reports.filters import MAX_YEAR, MIN_YEAR, ReportFilters, apply_filters
-from ..reports.measures import DIMENSIONS, breakdown, columns_for, describe_rows, totals
+from ..reports.measures import breakdown, describe_rows, totals
 from ..reports.scope import scope_for_request
 
 # --- filters ----------------------------------------------------------------------------------

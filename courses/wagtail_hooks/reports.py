@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from ..reports.measures import DIMENSIONS
+from ..reports.dimensions import DIMENSIONS
 from ..reports.scope import scope_for_request
 from .report_views import BreakdownReportView, TrainingFiguresPanel
 

@@ -1,9 +1,13 @@
 """`make bench`: run every benchmark on this machine and write docs/performance.md.
 
 1. Page throughput: gunicorn (2 workers) on a scratch demo database, `wrk` on loopback, 8
-   connections, BENCH_SECONDS (20) per page; the control is a bare Django "hello" view.
-2. Queries per page with 5 and 200 courses (1 and 30 enrollments for the dashboard).
+   connections, BENCH_SECONDS (20) per page; the control is a bare Django "hello" view. The cache
+   is Redis (BENCH_REDIS_URL, database 12 by default, emptied first), as in production.
+2. Queries per page with few and many courses (1 and 30 enrollments for the dashboard).
 3. Certificate rendering against a bare WeasyPrint page (tests/benchmarks/bench_certificates.py).
+4. Bulk issue of 500 certificates by 2 workers while a page is under load
+   (tests/benchmarks/bench_bulk.py).
+5. The enrollment race on PostgreSQL (tests/benchmarks/bench_race.py).
 
 Timings live only here, never in the test suite.
 """
@@ -91,8 +95,11 @@ try:
     lesson = LessonPage.objects.filter(locale__language_code="en", live=True).first()
 except ImportError:
     pass
+from courses.models import ImpactPage
+impact = ImpactPage.objects.filter(locale__language_code="en").first()
 print(json.dumps({
     "cookie": f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}",
+    "impact": impact.url if impact else None,
     "catalogue": index.url if index else None,
     "course": course.url if course else None,
     "lesson": lesson.url if lesson else None,
@@ -155,11 +162,16 @@ def page_throughput(env, urls) -> list[dict]:
     port = free_port()
     rows = []
     with gunicorn(env, port) as base:
-        targets = [("control: Django hello view", "/bench/hello/", None)]
+        targets = [
+            ("control: Django hello view", "/bench/hello/", None),
+            ("home (anonymous, cached)", "/en/", None),
+        ]
         for name, key in (("catalogue", "catalogue"), ("course page", "course")):
             if urls.get(key):
                 targets.append((f"{name} (anonymous, cached)", urls[key], None))
                 targets.append((f"{name} (uncached: logged in)", urls[key], urls["cookie"]))
+        if urls.get("impact"):
+            targets.append(("impact (anonymous, cached)", urls["impact"], None))
         if urls.get("lesson"):
             targets.append(("lesson page (trainee)", urls["lesson"], urls["cookie"]))
         targets.append(("dashboard (trainee)", "/en/my/", urls["cookie"]))
@@ -208,6 +220,18 @@ def run_module(module: str, env) -> str:
     return result.stdout.strip() or f"failed:\n\n```\n{result.stderr[-2000:]}\n```"
 
 
+def redis_url() -> str:
+    """The bench's own Redis database, emptied first; no Redis means the database cache."""
+    url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
+    try:
+        import redis
+
+        redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
+    except Exception:
+        return ""
+    return url
+
+
 def main() -> None:
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
@@ -221,12 +245,19 @@ def main() -> None:
         "MEDIA_ROOT": str(workdir / "media"),
         "PRIVATE_MEDIA_ROOT": str(workdir / "private"),
         "PYTHONPATH": str(ROOT),
+        "REDIS_URL": redis_url(),
     }
     try:
         urls = prepare(env)
         rows = page_throughput(env, urls)
         sections = [
             ("Queries per page", run_module("tests.benchmarks.bench_queries", env)),
+            (
+                "Enrollment race on PostgreSQL",
+                "8 processes apply 25 officials each to a run with 20 seats, at the same time. "
+                "Target: exactly 20 places given.\n\n"
+                + run_module("tests.benchmarks.bench_race", env),
+            ),
             (
                 "Certificate rendering",
                 "Median and p95 per certificate against a bare WeasyPrint page with the same "

@@ -1,7 +1,7 @@
 import pytest
 
 from certificates import services
-from certificates.permissions import can_download, register_download_rule
+from certificates.permissions import can_download
 from tests import factories
 
 pytestmark = pytest.mark.usefixtures("fake_certificate_pdf", "home_pages")
@@ -69,15 +69,17 @@ def test_a_revoked_certificate_is_no_longer_downloadable_by_the_holder(
     assert _download(client, certificate).status_code == 200
 
 
-def test_a_registered_rule_lets_the_nominating_focal_point_download(certificate, monkeypatch):
-    from certificates import permissions
-
+def test_the_nominating_focal_point_may_download_a_valid_certificate(certificate, staff_user):
     focal = factories.UserFactory()
     assert not can_download(focal, certificate)
-    monkeypatch.setattr(permissions, "_download_rules", [])
-    register_download_rule(lambda user, cert: user == focal and cert == certificate)
+    factories.NominationFactory(
+        run=certificate.enrollment.run, enrollment=certificate.enrollment, nominated_by=focal
+    )
     assert can_download(focal, certificate)
     assert not can_download(factories.UserFactory(), certificate)
+    services.revoke(certificate=certificate, by=staff_user, reason="Error")
+    certificate.refresh_from_db()
+    assert not can_download(focal, certificate)
 
 
 def test_the_pdf_is_not_under_the_public_media_url(certificate, settings, private_storage):

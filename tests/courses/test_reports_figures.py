@@ -154,16 +154,16 @@ def test_a_registered_column_joins_the_same_query(report_data, django_assert_num
     """How certificates, attendance and test gains plug in: one registry entry each."""
     from django.db.models import Count, Q
 
-    from courses.reports import measures
+    from courses.reports import columns
 
-    column = measures.ReportColumn(
+    column = columns.ReportColumn(
         "withdrawn",
         "Withdrawn",
         55,
         aggregate=lambda: Count("pk", filter=Q(status="withdrawn")),
         dimensions=frozenset({"run"}),
     )
-    share = measures.ReportColumn(
+    share = columns.ReportColumn(
         "withdrawn_share",
         "Withdrawn (%)",
         56,
@@ -171,8 +171,8 @@ def test_a_registered_column_joins_the_same_query(report_data, django_assert_num
         dimensions=frozenset({"run"}),
         is_rate=True,
     )
-    measures.register_column(column)
-    measures.register_column(share)
+    columns.register_column(column)
+    columns.register_column(share)
     try:
         with django_assert_num_queries(1):
             rows = report_rows(Enrollment.objects.all(), "run")
@@ -181,8 +181,8 @@ def test_a_registered_column_joins_the_same_query(report_data, django_assert_num
         assert "withdrawn" not in report_rows(Enrollment.objects.all(), "country")[0]
         assert "withdrawn" not in totals(Enrollment.objects.all())
     finally:
-        measures.COLUMNS.pop("withdrawn")
-        measures.COLUMNS.pop("withdrawn_share")
+        columns.COLUMNS.pop("withdrawn")
+        columns.COLUMNS.pop("withdrawn_share")
 
 
 def test_dashboard_figures(report_data, django_assert_num_queries):
