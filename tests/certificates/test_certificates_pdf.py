@@ -54,7 +54,10 @@ def _pdf(certificate) -> bytes:
 
 def _text(pdf: bytes) -> tuple[int, str]:
     reader = PdfReader(io.BytesIO(pdf))
-    text = " ".join(page.extract_text() for page in reader.pages)
+    # pypdf reads a font's whole ToUnicode map as UTF-16 once one entry is a surrogate pair (an
+    # emoji in the name) and then puts a NUL before every Latin letter of that font; poppler and
+    # pdfium read the same map correctly, so the NULs are pypdf's and are dropped here.
+    text = " ".join(page.extract_text() for page in reader.pages).replace("\x00", "")
     return len(reader.pages), " ".join(text.split())  # line breaks fall anywhere
 
 
