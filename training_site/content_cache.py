@@ -4,6 +4,7 @@ topic, site setting or partner is saved or deleted, so nothing stale outlives an
 
 import uuid
 from collections.abc import Callable
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -21,17 +22,44 @@ WATCHED = {
 }
 
 
+# Within one request the version is read from the cache once (see ContentVersionMiddleware):
+# None outside a request, "" in a request that has not read it yet.
+_request_version: ContextVar[str | None] = ContextVar("content_version", default=None)
+
+
 def content_version() -> str:
+    memo = _request_version.get()
+    if memo:
+        return memo
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
         if not cache.add(VERSION_KEY, version, None):
             version = cache.get(VERSION_KEY) or version
+    if memo is not None:
+        _request_version.set(version)
     return version
 
 
 def bump_content_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, None)
+    if _request_version.get() is not None:
+        _request_version.set(version)
+
+
+class ContentVersionMiddleware:
+    """Read the content version once per request instead of once per cached fragment."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_version.set("")
+        try:
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)
 
 
 def cached(parts, compute: Callable, timeout: int = TIMEOUT):

@@ -22,9 +22,12 @@ from wagtail.views import serve
 from .content_cache import cached
 
 
-def _site(request) -> Site | None:
-    host = request._get_raw_host()
-    return cached(("route-site", host, request.get_port()), lambda: Site.find_for_request(request))
+def site_for(request) -> Site | None:
+    """`Site.find_for_request` through the shared content cache (one query less per request)."""
+    if not hasattr(request, "_wagtail_site"):
+        key = ("route-site", request._get_raw_host(), request.get_port())
+        request._wagtail_site = cached(key, lambda: Site._find_for_request(request))
+    return request._wagtail_site
 
 
 def _homes(site: Site) -> dict[str, tuple[str, str]]:
@@ -43,10 +46,9 @@ def _homes(site: Site) -> dict[str, tuple[str, str]]:
 
 
 def direct_route(request, path: str) -> RouteResult | None:
-    site = _site(request)
+    site = site_for(request)
     if site is None:
         return None
-    request._wagtail_site = site
     home = _homes(site).get(get_language() or "")
     if home is None:
         return None

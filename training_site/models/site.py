@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
@@ -83,7 +83,9 @@ class CentreSettings(ClusterableModel, BaseSiteSetting):
         them (or anything else the chrome shows) starts a new content version."""
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request, attr_name):
-            site = Site.find_for_request(request)
+            from ..routing import site_for
+
+            site = site_for(request)
             if site is None:
                 return super().for_request(request)
             setattr(

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "training_site.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "training_site.page_cache.PageCacheMiddleware",
+    "training_site.content_cache.ContentVersionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
