@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -139,14 +140,16 @@ def gunicorn(env, port):
         process.wait(timeout=20)
 
 
-def wrk(url: str, *, cookie: str | None = None, seconds: int = SECONDS) -> dict:
+def _wrk_command(url: str, cookie: str | None, seconds: int) -> tuple[list[str], str]:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "-s", script.name, url]
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    os.unlink(script.name)
+    return command, script.name
+
+
+def _wrk_result(output: str) -> dict:
     line = next(item for item in output.splitlines() if item.startswith("RESULT"))
     rps, p50, p95, errors, total = line.split()[1:]
     return {
@@ -156,6 +159,47 @@ def wrk(url: str, *, cookie: str | None = None, seconds: int = SECONDS) -> dict:
         "non_2xx": int(errors),
         "requests": int(total),
     }
+
+
+def wrk(url: str, *, cookie: str | None = None, seconds: int = SECONDS) -> dict:
+    command, script = _wrk_command(url, cookie, seconds)
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    os.unlink(script)
+    return _wrk_result(output)
+
+
+def bulk_under_load(env, urls) -> str:
+    """Item 4: 500 certificates issued by 2 workers while wrk loads a page on the same database;
+    the page's p95 during the issue against its p95 alone, in the same gunicorn."""
+    try:
+        from tests.benchmarks.bench_bulk import report, run_bulk
+    except ImportError:
+        return "`tests/benchmarks/bench_bulk.py` is not present."
+    page, cookie = urls["course"], urls["cookie"]
+    port = free_port()
+    with gunicorn(env, port) as base:
+        wrk(base + page, cookie=cookie, seconds=2)
+        alone = wrk(base + page, cookie=cookie)
+        command, script = _wrk_command(base + page, cookie, 900)
+        load = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        try:
+            result = run_bulk(env, count=500, workers=2)
+        finally:
+            load.send_signal(signal.SIGINT)  # wrk prints its summary when interrupted
+            output, _ = load.communicate(timeout=30)
+            os.unlink(script)
+        during = _wrk_result(output)
+    ratio = during["p95_ms"] / alone["p95_ms"] if alone["p95_ms"] else 0
+    return (
+        "500 certificates issued by 2 workers (`db_worker`) on the bench database while wrk "
+        f"requests the course page as a signed-in trainee ({CONNECTIONS} connections). Targets: "
+        "at most 20 s, at most 50 MB growth per worker, page p95 during the issue at most 2x "
+        "its p95 without it.\n\n```\n"
+        + report(result)
+        + f"\npage alone:         {alone['rps']:.0f} requests/s, p95 {alone['p95_ms']:.1f} ms"
+        + f"\npage during issue:  {during['rps']:.0f} requests/s, p95 {during['p95_ms']:.1f} ms"
+        + f" ({ratio:.2f}x)\n```"
+    )
 
 
 def page_throughput(env, urls) -> list[dict]:
@@ -247,10 +291,12 @@ def main() -> None:
         "PYTHONPATH": str(ROOT),
         "REDIS_URL": redis_url(),
     }
+    os.environ["BENCH_CACHE"] = "redis" if env["REDIS_URL"] else "database"
     try:
         urls = prepare(env)
         rows = page_throughput(env, urls)
         sections = [
+            ("Bulk issue under page load", bulk_under_load(env, urls)),
             ("Queries per page", run_module("tests.benchmarks.bench_queries", env)),
             (
                 "Enrollment race on PostgreSQL",
