@@ -1,0 +1,82 @@
+"""What every user journey of issue #10 does on each page: check the language and direction,
+run axe-core, and save a screenshot named `<journey>-<language>-<step>.png`."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.test import Client
+
+from .conftest import SCREENSHOTS
+
+DIRECTIONS = {"ar": "rtl", "en": "ltr"}
+LANGUAGES = list(DIRECTIONS)
+# Impacts that fail a journey; "moderate" and "minor" findings are reported, not failed on.
+BLOCKING = {"serious", "critical"}
+
+
+@dataclass
+class Journey:
+    page: object
+    site: str
+    name: str
+    code: str
+    findings: list[str] = field(default_factory=list)
+    pages_checked: int = 0
+
+    @property
+    def direction(self) -> str:
+        return DIRECTIONS[self.code]
+
+    def url(self, path: str) -> str:
+        return f"{self.site}{path}"
+
+    def goto(self, path: str, step: str | None = None):
+        response = self.page.goto(self.url(path))
+        if step:
+            self.step(step)
+        return response
+
+    def step(self, name: str, *, site_page: bool = True) -> None:
+        """The page now shown is one of the journey's: check it and keep a picture of it."""
+        self.page.wait_for_load_state("load")
+        if site_page:
+            html = self.page.locator("html")
+            assert html.get_attribute("lang") == self.code, f"{name}: wrong lang"
+            assert html.get_attribute("dir") == self.direction, f"{name}: wrong dir"
+        self.check_accessibility(name)
+        self.screenshot(name)
+
+    def screenshot(self, name: str) -> None:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{self.name}-{self.code}-{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+
+    def check_accessibility(self, name: str) -> None:
+        from axe_playwright_python.sync_playwright import Axe
+
+        results = Axe().run(self.page).response
+        self.pages_checked += 1
+        for violation in results["violations"]:
+            if violation["impact"] in BLOCKING:
+                nodes = [
+                    f"{', '.join(node['target'])}: {node.get('failureSummary', '')}"
+                    for node in violation["nodes"][:5]
+                ]
+                self.findings.append(
+                    f"{name} ({self.page.url}): {violation['id']} [{violation['impact']}] "
+                    f"{violation['help']} -> " + " | ".join(nodes)
+                )
+
+    def assert_accessible(self) -> None:
+        assert self.pages_checked > 0
+        assert self.findings == [], "\n".join(self.findings)
+
+    def sign_in(self, user) -> None:
+        """Give the browser a session of `user` (the login forms are covered elsewhere)."""
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        self.page.context.clear_cookies()
+        self.page.context.add_cookies(
+            [{"name": cookie.key, "value": cookie.value, "url": self.site}]
+        )
