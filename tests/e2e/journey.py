@@ -80,3 +80,33 @@ class Journey:
         self.page.context.add_cookies(
             [{"name": cookie.key, "value": cookie.value, "url": self.site}]
         )
+
+
+FOCUS_STYLE = """() => {
+  const element = document.activeElement;
+  const style = getComputedStyle(element);
+  return {
+    visible: element.matches(":focus-visible"),
+    outline: style.outlineStyle,
+    width: parseFloat(style.outlineWidth) || 0,
+    shadow: style.boxShadow,
+  };
+}"""
+
+
+def tab_to(page, selector: str, *, limit: int = 120) -> None:
+    """Press Tab until the element matching `selector` has the focus, and check that the focus
+    can be seen there (an outline of at least 2px, or a box shadow)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            assert_focus_visible(page)
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def assert_focus_visible(page) -> None:
+    style = page.evaluate(FOCUS_STYLE)
+    assert style["visible"], style
+    outlined = style["outline"] != "none" and style["width"] >= 2
+    assert outlined or style["shadow"] not in ("", "none"), style
