@@ -80,7 +80,13 @@ class Journey:
         assert self.findings == [], "\n".join(self.findings)
 
     def sign_in(self, user) -> None:
-        """Give the browser a session of `user` (the login forms are covered elsewhere)."""
+        """Give the browser a session of `user` (the login forms are covered elsewhere), with
+        the Wagtail admin in the journey's language."""
+        from wagtail.users.models import UserProfile
+
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = self.code
+        profile.save()
         client = Client()
         client.force_login(user)
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]

@@ -3,8 +3,6 @@ the public verification page then says it is revoked. In Arabic and in English."
 
 from django.urls import reverse
 
-from wagtail.users.models import UserProfile
-
 import pytest
 
 from certificates.choices import CertificateStatus
@@ -17,7 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def world(course, private_storage, fake_certificate_pdf, mfa_staff_user, code):
+def world(course, private_storage, fake_certificate_pdf, mfa_staff_user):
     run = factories.CourseRunFactory(
         course=course, certificate_template=factories.CertificateTemplateFactory()
     )
@@ -28,9 +26,6 @@ def world(course, private_storage, fake_certificate_pdf, mfa_staff_user, code):
         enrollment.user.trainee_profile.name_latin = name
         enrollment.user.trainee_profile.save()
         enrollments.append(enrollment)
-    profile = UserProfile.get_for_user(mfa_staff_user)
-    profile.preferred_language = code
-    profile.save()
     return {"run": run, "enrollments": enrollments, "staff": mfa_staff_user}
 
 

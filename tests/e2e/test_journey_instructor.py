@@ -2,7 +2,6 @@
 another's, in Arabic and in English."""
 
 from wagtail.models import Page
-from wagtail.users.models import UserProfile
 
 import pytest
 
@@ -25,9 +24,6 @@ def world(course_indexes, mfa_user_factory, code):
     instructor = mfa_user_factory(first_name="Claire", last_name="Martin")
     CourseInstructor.objects.create(page=own, user=instructor, name="Claire Martin")
     sync_instructor_permissions(course=own)
-    profile = UserProfile.get_for_user(instructor)
-    profile.preferred_language = code
-    profile.save()
     return {"own": own, "other": other, "instructor": instructor}
 
 
