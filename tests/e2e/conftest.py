@@ -73,3 +73,11 @@ def live_site(live_server, home_pages):
     site.hostname, site.port = "localhost", live_server.thread.port
     site.save()
     return live_server.url
+
+
+@pytest.fixture
+def journey_page(browser, code):
+    """A page in a browser set to the journey's language (`code`), as its user's would be."""
+    context = browser.new_context(locale=code, viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()

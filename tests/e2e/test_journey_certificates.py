@@ -30,8 +30,9 @@ def world(course, private_storage, fake_certificate_pdf, mfa_staff_user):
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_staff_issue_in_bulk_and_revoke_one(page, live_site, world, code):
-    journey = Journey(page, live_site, "certificates", code)
+def test_staff_issue_in_bulk_and_revoke_one(journey_page, live_site, world, code):
+    journey = Journey(journey_page, live_site, "certificates", code)
+    page = journey.page
     journey.sign_in(world["staff"])
     run = world["run"]
 

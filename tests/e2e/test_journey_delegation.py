@@ -43,8 +43,9 @@ def world(course_indexes, visit_index):
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_delegation_browses_downloads_and_requests_a_visit(page, live_site, world, code):
-    journey = Journey(page, live_site, "delegation", code)
+def test_delegation_browses_downloads_and_requests_a_visit(journey_page, live_site, world, code):
+    journey = Journey(journey_page, live_site, "delegation", code)
+    page = journey.page
     titles = {slug: names[0 if code == "ar" else 1] for slug, names in COURSES.items()}
 
     journey.goto(f"/{code}/", "home")

@@ -31,8 +31,9 @@ def world(course):
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_focal_point_nominates_by_csv(page, live_site, world, code):
-    journey = Journey(page, live_site, "focal-point", code)
+def test_focal_point_nominates_by_csv(journey_page, live_site, world, code):
+    journey = Journey(journey_page, live_site, "focal-point", code)
+    page = journey.page
     journey.sign_in(world["focal"].user)
 
     journey.goto(f"/{code}/focal-point/", "home")

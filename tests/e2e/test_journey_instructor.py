@@ -28,8 +28,9 @@ def world(course_indexes, mfa_user_factory, code):
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_instructor_edits_own_course_only(page, live_site, world, code):
-    journey = Journey(page, live_site, "instructor", code)
+def test_instructor_edits_own_course_only(journey_page, live_site, world, code):
+    journey = Journey(journey_page, live_site, "instructor", code)
+    page = journey.page
     journey.sign_in(world["instructor"])
     own, other = world["own"], world["other"]
 

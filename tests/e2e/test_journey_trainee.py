@@ -60,7 +60,7 @@ def world(course, locales, private_storage, code):
 def staff(browser, live_site, mfa_staff_user, code):
     """A second browser, signed in as centre staff with two-factor authentication set up,
     using the admin in the journey's language."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(locale=code, viewport={"width": 1280, "height": 900})
     journey = Journey(context.new_page(), live_site, "trainee", code)
     journey.sign_in(mfa_staff_user)
     yield journey
@@ -80,8 +80,11 @@ def _qr_url(pdf: bytes) -> str:
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_trainee_from_sign_up_to_verified_certificate(browser, page, live_site, world, staff, code):
-    journey = Journey(page, live_site, "trainee", code)
+def test_trainee_from_sign_up_to_verified_certificate(
+    browser, journey_page, live_site, world, staff, code
+):
+    journey = Journey(journey_page, live_site, "trainee", code)
+    page = journey.page
 
     # Sign up and confirm the e-mail address.
     journey.goto(f"/{code}/accounts/signup/", "signup")
