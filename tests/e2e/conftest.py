@@ -62,3 +62,22 @@ def screenshot(page, request):
         return path
 
     return take
+
+
+@pytest.fixture
+def live_site(live_server, home_pages):
+    """The live server's address, with the Wagtail site pointing at it."""
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "localhost", live_server.thread.port
+    site.save()
+    return live_server.url
+
+
+@pytest.fixture
+def journey_page(browser, code):
+    """A page in a browser set to the journey's language (`code`), as its user's would be."""
+    context = browser.new_context(locale=code, viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()

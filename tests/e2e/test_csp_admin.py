@@ -18,16 +18,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 @pytest.fixture
-def live_site(live_server, home_pages):
-    from wagtail.models import Site
-
-    site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port = "localhost", live_server.thread.port
-    site.save()
-    return live_server.url
-
-
-@pytest.fixture
 def csp_errors(page):
     """Collect CSP violations reported by the page and refusals printed on the console."""
     errors = []

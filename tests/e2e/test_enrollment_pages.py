@@ -11,16 +11,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def live_site(live_server, home_pages):
-    from wagtail.models import Site
-
-    site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port = "localhost", live_server.thread.port
-    site.save()
-    return live_server.url
-
-
-@pytest.fixture
 def signed_in(page, live_site, client, course):
     """A trainee with a place, an application and a waiting-list entry, signed in the browser."""
     trainee = factories.TraineeFactory()

@@ -3,16 +3,6 @@ import pytest
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def live_site(live_server, home_pages):
-    from wagtail.models import Site
-
-    site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port = "localhost", live_server.thread.port
-    site.save()
-    return live_server.url
-
-
 @pytest.mark.parametrize(("code", "direction"), [("ar", "rtl"), ("en", "ltr")])
 def test_home_page_layout_direction(page, live_site, screenshot, code, direction):
     page.goto(f"{live_site}/{code}/")

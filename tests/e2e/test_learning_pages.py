@@ -11,16 +11,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def live_site(live_server, home_pages):
-    from wagtail.models import Site
-
-    site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port = "localhost", live_server.thread.port
-    site.save()
-    return live_server.url
-
-
 def sign_in(page, live_site, user):
     client = Client()
     client.force_login(user)

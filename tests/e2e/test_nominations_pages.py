@@ -19,16 +19,6 @@ BAD_CSV = (
 
 
 @pytest.fixture
-def live_site(live_server, home_pages):
-    from wagtail.models import Site
-
-    site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port = "localhost", live_server.thread.port
-    site.save()
-    return live_server.url
-
-
-@pytest.fixture
 def signed_in_focal_point(page, live_site, client):
     focal = appoint_focal_point(user=factories.UserFactory(), country="JO")
     index = factories.CourseIndexPageFactory(parent=_home(), slug="programmes")

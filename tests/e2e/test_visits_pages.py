@@ -10,16 +10,6 @@ from tests.conftest import visit_day
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def live_site(live_server, home_pages):
-    from wagtail.models import Site
-
-    site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port = "localhost", live_server.thread.port
-    site.save()
-    return live_server.url
-
-
 @pytest.mark.parametrize("code", ["ar", "en"])
 def test_the_browser_refuses_what_the_server_refuses(page, live_site, screenshot, code):
     page.goto(f"{live_site}/{code}/study-visit-request/")
