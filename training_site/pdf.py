@@ -4,10 +4,16 @@ Every PDF of the platform (brochure, invitation letter, certificate, itinerary) 
 `render_pdf`. Templates refer to `{% static %}` and media URLs as usual; they resolve against
 `PDF_BASE_URL`, a host that is never contacted: the fetcher answers from the static files finders
 and the default storage, and refuses everything else (the network, `file://` paths, other hosts).
+
+Each process (and thread) keeps one WeasyPrint font configuration with the shipped fonts loaded
+once, and the parsed stylesheets handed to `render_pdf`: loading eight font files and parsing the
+same CSS for every PDF was most of the cost of a small document.
 """
 
 import logging
 import mimetypes
+import threading
+from collections import OrderedDict
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -16,13 +22,17 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 logger = logging.getLogger(__name__)
 
 PDF_BASE_URL = "https://pdf.invalid/"
 _BASE = urlsplit(PDF_BASE_URL)
+FONTS_CSS = "css/pdf-fonts.css"
+_STYLESHEETS_KEPT = 16
+_local = threading.local()
 
 
 class FetchRefused(ValueError):
@@ -65,17 +75,66 @@ class ProjectFileFetcher(URLFetcher):
         raise FetchRefused(f"refused: {path}")
 
 
-def render_pdf(html: str, *, variant: str | None = None) -> bytes:
-    """Render HTML to PDF bytes; `variant="pdf/a-3b"` for the archival variant."""
+class _Renderer:
+    """A font configuration with the shipped fonts, and parsed stylesheets, for one thread."""
+
+    def __init__(self):
+        self.font_config = FontConfiguration()
+        self.fonts = CSS(
+            url=f"{PDF_BASE_URL}{settings.STATIC_URL.lstrip('/')}{FONTS_CSS}",
+            url_fetcher=ProjectFileFetcher(),
+            font_config=self.font_config,
+        )
+        self.stylesheets = OrderedDict()
+
+    def stylesheet(self, css: str) -> CSS:
+        sheet = self.stylesheets.pop(css, None)
+        if sheet is None:
+            sheet = CSS(
+                string=css,
+                base_url=PDF_BASE_URL,
+                url_fetcher=ProjectFileFetcher(),
+                font_config=self.font_config,
+            )
+        self.stylesheets[css] = sheet
+        while len(self.stylesheets) > _STYLESHEETS_KEPT:
+            self.stylesheets.popitem(last=False)
+        return sheet
+
+
+def _renderer() -> _Renderer:
+    renderer = getattr(_local, "renderer", None)
+    if renderer is None:
+        renderer = _local.renderer = _Renderer()
+    return renderer
+
+
+def render_pdf(html: str, *, variant: str | None = None, css: str = "") -> bytes:
+    """Render HTML to PDF bytes; `variant="pdf/a-3b"` for the archival variant.
+
+    The shipped fonts are always available. `css` is a stylesheet applied under the page's own
+    (as the user stylesheet): give the static part of a template's style here rather than in a
+    `<style>` element, and it is parsed once per process instead of once per PDF.
+    """
+    renderer = _renderer()
+    stylesheets = [renderer.fonts]
+    if css:
+        stylesheets.append(renderer.stylesheet(css))
     document = HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=ProjectFileFetcher())
     options = {"pdf_variant": variant} if variant else {}
-    return document.write_pdf(**options)
+    return document.write_pdf(font_config=renderer.font_config, stylesheets=stylesheets, **options)
 
 
 def render_template_pdf(
-    template_name: str, context: dict, *, language: str, variant: str | None = None
+    template_name: str,
+    context: dict,
+    *,
+    language: str,
+    variant: str | None = None,
+    css_template: str | None = None,
 ) -> bytes:
-    """Render a Django template in `language`, then to PDF."""
+    """Render a Django template in `language`, then to PDF (`css_template`: see `render_pdf`)."""
     with translation.override(language):
         html = render_to_string(template_name, context)
-    return render_pdf(html, variant=variant)
+        css = render_to_string(css_template, context) if css_template else ""
+    return render_pdf(html, variant=variant, css=css)

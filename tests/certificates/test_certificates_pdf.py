@@ -141,8 +141,11 @@ def test_markup_in_names_is_printed_as_text_and_nothing_is_fetched(
     )
     certificate = _issue(translated_course, latin=latin, body_en=body)
     pdf = _pdf(certificate)
-    pages, text = _text(pdf)
-    assert pages == 1
+    document = pypdfium2.PdfDocument(pdf)
+    assert len(document) == 1
+    # pdfium, not pypdf: a glyph missing from the shipped fonts (the emoji, where no emoji font
+    # is installed) makes WeasyPrint write a custom encoding that pypdf cannot read back.
+    text = " ".join(document[0].get_textpage().get_text_range().split())
     assert "<script>alert(1)</script>" in text
     assert '<img src="http://example.com/x.png">' in text
     assert b"root:x:" not in pdf
