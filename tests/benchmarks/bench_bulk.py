@@ -9,12 +9,12 @@ most 20 s, at most 50 MB growth per worker.
 
 From another script (`tests/benchmarks/run.py`):
 
-    from tests.benchmarks.bench_bulk import run_bulk, scratch_env
+    from tests.benchmarks.bench_bulk import prepare_database, run_bulk, scratch_env
     env = scratch_env(workdir)                 # SQLite file database, media folders, settings
     prepare_database(env)                      # migrate, cache table, seed_demo (once)
     # ... start gunicorn with the same env (same DATABASE_URL) and wrk against it ...
     result = run_bulk(env, count=500, workers=2)
-    # {'elapsed_s': 14.2, 'issued': 500, 'failed': 0, 'worker_rss_growth_mb': [..], ...}
+    # {'elapsed_s': ..., 'issued': 500, 'failed': 0, 'worker_rss_growth_mb': [..], ...}
 
 `env` is the environment of every process involved (DJANGO_SETTINGS_MODULE, DATABASE_URL,
 MEDIA_ROOT, PRIVATE_MEDIA_ROOT); a gunicorn started with the same env serves the same database,
@@ -228,13 +228,16 @@ def main():
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
-        "--database-url", help="an already migrated database (default: a scratch SQLite file)"
+        "--database-url", help="a database to use (default: a scratch SQLite file, prepared)"
+    )
+    parser.add_argument(
+        "--prepare", action="store_true", help="migrate and seed the given database first"
     )
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="rtc-bench-bulk-"))
     try:
         env = scratch_env(workdir, database_url=args.database_url)
-        if not args.database_url:
+        if args.prepare or not args.database_url:
             prepare_database(env)
         print(report(run_bulk(env, count=args.count, workers=args.workers)))
     finally:

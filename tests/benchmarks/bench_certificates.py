@@ -94,17 +94,26 @@ def _plain_weasyprint(html):
 
 
 def _interleaved(functions: dict, n: int) -> dict:
-    """Time each function n times, round-robin; {name: (median, p95)} in seconds."""
+    """Time each function n times, round-robin: {name: (median, p95, median CPU)} in seconds.
+
+    CPU time (this process's) is the steadier figure on a machine shared with other work.
+    """
     times = {name: [] for name in functions}
+    cpu = {name: [] for name in functions}
     for _ in range(n):
         for name, fn in functions.items():
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             fn()
             times[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
     result = {}
     for name, values in times.items():
         values.sort()
-        result[name] = (statistics.median(values), values[max(0, int(len(values) * 0.95) - 1)])
+        result[name] = (
+            statistics.median(values),
+            values[max(0, int(len(values) * 0.95) - 1)],
+            statistics.median(cpu[name]),
+        )
     return result
 
 
@@ -128,11 +137,12 @@ def main():
     for fn in functions.values():  # warm up fonts and caches
         fn()
     timings = _interleaved(functions, args.n)
-    bare = timings["bare page"][0]
-    for name, (median, p95) in timings.items():
+    bare, bare_cpu = timings["bare page"][0], timings["bare page"][2]
+    for name, (median, p95, median_cpu) in timings.items():
         print(
-            f"{name:28s} median {median * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms"
-            f"   ratio to bare page {median / bare:.2f}x"
+            f"{name:28s} median {median * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms  "
+            f"CPU {median_cpu * 1000:6.1f} ms   ratio to bare page {median / bare:.2f}x "
+            f"(CPU {median_cpu / bare_cpu:.2f}x)"
         )
 
     gc.collect()
