@@ -88,7 +88,9 @@ def _reuse_font_subsets() -> None:
     WeasyPrint subsets each font for each PDF, about a fifth of a certificate's rendering. A subset
     with more glyphs than a document uses is still correct (glyph ids are kept, PDF/A-2 and -3
     need no CIDSet), so a subset is reused while it covers the document's glyphs, and widened
-    when it does not: after a few certificates every subset is a hit.
+    when it does not: after a few certificates every subset is a hit. At most one subset per
+    font file is kept (a few MB). PDF/A-1 would need exact subsets (its CIDSet lists every glyph):
+    the platform writes PDF/A-3b only.
     """
     subset = getattr(Font, "_harfbuzz_subset", None)
     if subset is None or getattr(subset, "reused", False):
@@ -151,9 +153,9 @@ def _renderer() -> _Renderer:
 def render_pdf(html: str, *, variant: str | None = None, css: str = "") -> bytes:
     """Render HTML to PDF bytes; `variant="pdf/a-3b"` for the archival variant.
 
-    The shipped fonts are always available. `css` is a stylesheet applied under the page's own
-    (as the user stylesheet): give the static part of a template's style here rather than in a
-    `<style>` element, and it is parsed once per process instead of once per PDF.
+    The shipped fonts are always available. `css` is a stylesheet with the user origin (the
+    page's own style wins over it): give the static part of a template's style here rather than
+    in a `<style>` element, and it is parsed once per process instead of once per PDF.
     """
     renderer = _renderer()
     stylesheets = [renderer.fonts]
