@@ -34,9 +34,11 @@ def allocate_serial(*, year: int) -> str:
                 SerialCounter.objects.create(year=year)
         except IntegrityError:  # another process created it first
             pass
-    # UPDATE ... SET last = last + 1 takes the row lock (PostgreSQL) or the write lock (SQLite).
-    SerialCounter.objects.filter(year=year).update(last=F("last") + 1)
-    last = SerialCounter.objects.get(year=year).last
+    # UPDATE ... SET last = last + 1 takes the row lock (PostgreSQL) or the write lock (SQLite),
+    # held until the number is read back: no two callers read the same number.
+    with transaction.atomic():
+        SerialCounter.objects.filter(year=year).update(last=F("last") + 1)
+        last = SerialCounter.objects.get(year=year).last
     return f"{prefix}-{year}-{last:05d}"
 
 
@@ -80,8 +82,13 @@ def _notify_holder(certificate: Certificate) -> None:
     )
 
 
-def _create(*, enrollment, template, by, supersedes=None) -> Certificate:
-    """Snapshot, render, store and record a new valid certificate. Caller holds the transaction."""
+def _render(*, enrollment, template, by, supersedes=None) -> Certificate:
+    """A new certificate with its serial, code, snapshot and stored PDF; not saved yet.
+
+    Issuing outside a transaction, the serial number comes from its own short transaction and
+    the PDF is rendered holding no lock, so that workers issuing in parallel do not wait for each
+    other's rendering (a number is skipped if the certificate is then not saved).
+    """
     latin, arabic = _holder_names(enrollment.user)
     now = timezone.now()
     certificate = Certificate(
@@ -101,6 +108,11 @@ def _create(*, enrollment, template, by, supersedes=None) -> Certificate:
     pdf = render_certificate_pdf(certificate)
     certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     certificate.pdf.save(f"{certificate.public_id}.pdf", ContentFile(pdf), save=False)
+    return certificate
+
+
+def _record(certificate: Certificate, by) -> Certificate:
+    """Save a rendered certificate and log it; its file is removed if the save fails."""
     try:
         with transaction.atomic():
             certificate.save()
@@ -120,26 +132,53 @@ def _locked_enrollment(enrollment) -> Enrollment:
     )
 
 
+def _current(enrollment) -> Certificate | None:
+    return enrollment.certificates.filter(status=CertificateStatus.VALID).first()
+
+
+def _issuable(enrollment):
+    """(locked enrollment, its current certificate or None, template); raise if not issuable."""
+    enrollment = _locked_enrollment(enrollment)
+    current = _current(enrollment)
+    if current is not None:
+        return enrollment, current, None
+    if enrollment.status != EnrollmentStatus.COMPLETED:
+        raise NotCompleted()
+    template = enrollment.run.certificate_template
+    if template is None:
+        raise NoTemplate()
+    return enrollment, None, template
+
+
 def issue_certificate(*, enrollment, by=None) -> Certificate:
-    """Issue the certificate of a completed enrollment; return the current one if it exists."""
+    """Issue the certificate of a completed enrollment; return the current one if it exists.
+
+    Checked, rendered, then checked again and saved: the rendering (the slow part) holds no
+    lock. If another worker issued the same certificate meanwhile, its certificate is returned
+    and this rendering is discarded.
+    """
     with transaction.atomic():
-        enrollment = _locked_enrollment(enrollment)
-        current = enrollment.certificates.filter(status=CertificateStatus.VALID).first()
-        if current is not None:
-            return current
-        if enrollment.status != EnrollmentStatus.COMPLETED:
-            raise NotCompleted()
-        template = enrollment.run.certificate_template
-        if template is None:
-            raise NoTemplate()
+        enrollment, current, template = _issuable(enrollment)
+    if current is not None:
+        return current
+    certificate = _render(enrollment=enrollment, template=template, by=by)
+    with transaction.atomic():
         try:
-            return _create(enrollment=enrollment, template=template, by=by)
-        except IntegrityError:
-            # Another worker issued it between our check and our insert: the constraint decided.
-            current = enrollment.certificates.filter(status=CertificateStatus.VALID).first()
-            if current is None:
-                raise
-            return current
+            enrollment, current, template = _issuable(enrollment)
+        except CertificateError:
+            certificate.pdf.storage.delete(certificate.pdf.name)
+            raise
+        if current is None:
+            try:
+                return _record(certificate, by)
+            except IntegrityError:
+                # Another worker issued it between our check and our insert: the constraint decided.
+                current = _current(enrollment)
+                if current is None:
+                    raise
+        else:
+            certificate.pdf.storage.delete(certificate.pdf.name)
+        return current
 
 
 def _locked_certificate(certificate) -> Certificate:
@@ -178,7 +217,8 @@ def reissue(*, certificate, by, reason: str) -> Certificate:
         old.save(update_fields=["status"])
         _log(old, CertificateAction.REISSUED, by, reason)
         template = enrollment.run.certificate_template or old.template
-        return _create(enrollment=enrollment, template=template, by=by, supersedes=old)
+        certificate = _render(enrollment=enrollment, template=template, by=by, supersedes=old)
+        return _record(certificate, by)
 
 
 def _reason_required():

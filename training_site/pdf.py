@@ -4,10 +4,17 @@ Every PDF of the platform (brochure, invitation letter, certificate, itinerary) 
 `render_pdf`. Templates refer to `{% static %}` and media URLs as usual; they resolve against
 `PDF_BASE_URL`, a host that is never contacted: the fetcher answers from the static files finders
 and the default storage, and refuses everything else (the network, `file://` paths, other hosts).
+
+Each process (and thread) keeps one WeasyPrint font configuration with the shipped fonts loaded
+once, and the parsed stylesheets handed to `render_pdf`: loading eight font files and parsing the
+same CSS for every PDF was most of the cost of a small document. Font subsets are reused too (see
+`_reuse_font_subsets`).
 """
 
 import logging
 import mimetypes
+import threading
+from collections import OrderedDict
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -16,13 +23,18 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
+from weasyprint.pdf.fonts import Font
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 logger = logging.getLogger(__name__)
 
 PDF_BASE_URL = "https://pdf.invalid/"
 _BASE = urlsplit(PDF_BASE_URL)
+FONTS_CSS = "css/pdf-fonts.css"
+_STYLESHEETS_KEPT = 16
+_local = threading.local()
 
 
 class FetchRefused(ValueError):
@@ -65,17 +77,105 @@ class ProjectFileFetcher(URLFetcher):
         raise FetchRefused(f"refused: {path}")
 
 
-def render_pdf(html: str, *, variant: str | None = None) -> bytes:
-    """Render HTML to PDF bytes; `variant="pdf/a-3b"` for the archival variant."""
+# (font file hash, hinting, any glyph missing) -> (glyph ids covered, subset font file)
+font_subsets: dict[tuple, tuple[frozenset, bytes]] = {}
+_subsets_lock = threading.Lock()
+
+
+def _reuse_font_subsets() -> None:
+    """Embed, for each font, one subset per process that grows to cover every glyph asked for.
+
+    WeasyPrint subsets each font for each PDF, about a fifth of a certificate's rendering. A subset
+    with more glyphs than a document uses is still correct (glyph ids are kept, PDF/A-2 and -3
+    need no CIDSet), so a subset is reused while it covers the document's glyphs, and widened
+    when it does not: after a few certificates every subset is a hit. At most one subset per
+    font file is kept (a few MB). PDF/A-1 would need exact subsets (its CIDSet lists every glyph):
+    the platform writes PDF/A-3b only.
+    """
+    subset = getattr(Font, "_harfbuzz_subset", None)
+    if subset is None or getattr(subset, "reused", False):
+        return
+
+    def reused(font, to_unicode, hinting):
+        key = (font.hash, hinting, bool(font.missing))
+        glyphs = set(to_unicode)
+        with _subsets_lock:
+            covered, content = font_subsets.get(key, (frozenset(), b""))
+        if covered and glyphs <= covered:
+            font.file_content = content
+            return
+        glyphs |= covered
+        subset(font, dict.fromkeys(glyphs), hinting)  # reads only the glyph ids
+        with _subsets_lock:
+            font_subsets[key] = (frozenset(glyphs), font.file_content)
+
+    reused.reused = True
+    Font._harfbuzz_subset = reused
+
+
+_reuse_font_subsets()
+
+
+class _Renderer:
+    """A font configuration with the shipped fonts, and parsed stylesheets, for one thread."""
+
+    def __init__(self):
+        self.font_config = FontConfiguration()
+        self.fonts = CSS(
+            url=f"{PDF_BASE_URL}{settings.STATIC_URL.lstrip('/')}{FONTS_CSS}",
+            url_fetcher=ProjectFileFetcher(),
+            font_config=self.font_config,
+        )
+        self.stylesheets = OrderedDict()
+
+    def stylesheet(self, css: str) -> CSS:
+        sheet = self.stylesheets.pop(css, None)
+        if sheet is None:
+            sheet = CSS(
+                string=css,
+                base_url=PDF_BASE_URL,
+                url_fetcher=ProjectFileFetcher(),
+                font_config=self.font_config,
+            )
+        self.stylesheets[css] = sheet
+        while len(self.stylesheets) > _STYLESHEETS_KEPT:
+            self.stylesheets.popitem(last=False)
+        return sheet
+
+
+def _renderer() -> _Renderer:
+    renderer = getattr(_local, "renderer", None)
+    if renderer is None:
+        renderer = _local.renderer = _Renderer()
+    return renderer
+
+
+def render_pdf(html: str, *, variant: str | None = None, css: str = "") -> bytes:
+    """Render HTML to PDF bytes; `variant="pdf/a-3b"` for the archival variant.
+
+    The shipped fonts are always available. `css` is a stylesheet with the user origin (the
+    page's own style wins over it): give the static part of a template's style here rather than
+    in a `<style>` element, and it is parsed once per process instead of once per PDF.
+    """
+    renderer = _renderer()
+    stylesheets = [renderer.fonts]
+    if css:
+        stylesheets.append(renderer.stylesheet(css))
     document = HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=ProjectFileFetcher())
     options = {"pdf_variant": variant} if variant else {}
-    return document.write_pdf(**options)
+    return document.write_pdf(font_config=renderer.font_config, stylesheets=stylesheets, **options)
 
 
 def render_template_pdf(
-    template_name: str, context: dict, *, language: str, variant: str | None = None
+    template_name: str,
+    context: dict,
+    *,
+    language: str,
+    variant: str | None = None,
+    css_template: str | None = None,
 ) -> bytes:
-    """Render a Django template in `language`, then to PDF."""
+    """Render a Django template in `language`, then to PDF (`css_template`: see `render_pdf`)."""
     with translation.override(language):
         html = render_to_string(template_name, context)
-    return render_pdf(html, variant=variant)
+        css = render_to_string(css_template, context) if css_template else ""
+    return render_pdf(html, variant=variant, css=css)

@@ -10,6 +10,8 @@ from ..choices import BulkItemStatus
 
 
 class BulkIssue(models.Model):
+    wagtail_reference_index_ignore = True  # a record (see Certificate)
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     run = models.ForeignKey(
         "courses.CourseRun",
@@ -49,6 +51,8 @@ class BulkIssue(models.Model):
 
 
 class BulkIssueItem(models.Model):
+    wagtail_reference_index_ignore = True  # a record (see Certificate)
+
     bulk = models.ForeignKey(BulkIssue, on_delete=models.CASCADE, related_name="items")
     enrollment = models.ForeignKey("courses.Enrollment", on_delete=models.PROTECT, related_name="+")
     status = models.CharField(

@@ -49,6 +49,10 @@ class CertificateQuerySet(models.QuerySet):
 class Certificate(models.Model):
     """A completion certificate, frozen at issue and verifiable by its code."""
 
+    # Records, not content: kept out of Wagtail's reference index, whose update would be one
+    # more background task for every certificate issued.
+    wagtail_reference_index_ignore = True
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     enrollment = models.ForeignKey(
         "courses.Enrollment",
@@ -155,6 +159,8 @@ class Certificate(models.Model):
 
 class CertificateEvent(models.Model):
     """The audit log: every act on a certificate, with who and when."""
+
+    wagtail_reference_index_ignore = True  # a record (see Certificate)
 
     certificate = models.ForeignKey(Certificate, on_delete=models.PROTECT, related_name="events")
     action = models.CharField(_("action"), max_length=20, choices=CertificateAction.choices)

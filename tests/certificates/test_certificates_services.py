@@ -253,3 +253,40 @@ def test_bulk_issue_needs_a_template(run_with_completions, staff_user):
     run_with_completions.save()
     with pytest.raises(NoTemplate):
         services.start_bulk_issue(run=run_with_completions, by=staff_user)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_pdf_is_rendered_holding_no_lock(completed_enrollment, monkeypatch):
+    """Workers issuing in parallel must not queue behind each other's rendering."""
+    from django.db import connection
+
+    real = services.render_certificate_pdf
+    in_transaction = []
+
+    def spy(certificate, **kwargs):
+        in_transaction.append(connection.in_atomic_block)
+        return real(certificate, **kwargs)
+
+    monkeypatch.setattr("certificates.services.render_certificate_pdf", spy)
+    certificate = services.issue_certificate(enrollment=completed_enrollment, by=None)
+    assert in_transaction == [False]
+    assert certificate.status == CertificateStatus.VALID
+
+
+def test_issued_by_another_worker_while_rendering_gives_that_certificate(
+    completed_enrollment, private_storage, monkeypatch
+):
+    real = services.render_certificate_pdf
+
+    def racing(certificate, **kwargs):
+        monkeypatch.setattr("certificates.services.render_certificate_pdf", real)
+        # Another worker issues the same certificate while this one renders.
+        racing.winner = services.issue_certificate(enrollment=completed_enrollment, by=None)
+        return real(certificate, **kwargs)
+
+    monkeypatch.setattr("certificates.services.render_certificate_pdf", racing)
+    certificate = services.issue_certificate(enrollment=completed_enrollment, by=None)
+    assert certificate == racing.winner
+    assert Certificate.objects.filter(enrollment=completed_enrollment).count() == 1
+    # The losing rendering's file is not left behind.
+    assert [p.name for p in private_storage.rglob("*.pdf")] == [certificate.pdf.name.split("/")[-1]]

@@ -6,17 +6,23 @@ transactional tests), a redis-server of our own on a free port, and the RQ task 
 """
 
 import os
+import re
 import secrets
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
 import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
+from certificates.choices import CertificateStatus
+from certificates.models import Certificate
 from tests import factories
 from tests.scaleout.cluster import (
     REDIS_SERVER,
@@ -33,6 +39,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "scale-Out-passphrase-42"
 LOCKED_OUT = "Too many failed login attempts"
+TOTP_SECRET = "JBSWY3DPEHPK3PXP"
 
 
 def _database_url() -> str:
@@ -44,8 +51,9 @@ def _database_url() -> str:
 
 
 def _collect_static(env: dict) -> None:
-    """Collect the site's own static files (the admin's and the PDF fonts are not served here)."""
-    ignored = ["wagtail*", "admin", "mfa", "flags", "fonts", "pdf-fonts.css", "django_rq"]
+    """Collect the static files the pages here use: the site's and Wagtail's admin (its pages
+    name files through the manifest), not Django's admin nor the fonts (read from the source)."""
+    ignored = ["admin", "mfa", "flags", "fonts", "pdf-fonts.css", "django_rq"]
     args = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
     for pattern in ignored:
         args += ["-i", pattern]
@@ -131,6 +139,17 @@ def _log_in(browser, server, email, password=PASSWORD):
     return browser.post_form(server, "/en/accounts/login/", {"login": email, "password": password})
 
 
+def _log_in_with_two_factor(browser, server, email):
+    """Password, then the current TOTP code on the page the login redirects to."""
+    status, headers, _ = _log_in(browser, server, email)
+    assert status == 302, "password accepted"
+    second_step = headers["Location"]
+    assert "2fa" in second_step, f"asked for the second factor, not {second_step}"
+    code = format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
+    status, headers, _ = browser.post_form(server, second_step, {"code": code})
+    assert status == 302 and "2fa" not in headers["Location"], "second factor accepted"
+
+
 def test_a_trainee_logs_in_on_one_server_and_continues_on_the_other(servers):
     trainee = _account()
     browser = Browser()
@@ -178,6 +197,53 @@ def test_a_task_enqueued_on_one_server_is_run_by_the_worker_and_seen_on_the_othe
     assert len(result["return_value"]) == 16
     # The worker's JSON log follows the task by id.
     assert enqueued["id"] in servers["worker"].log_path.read_text()
+
+
+PROGRESS = re.compile(r"Issued: (\d+) · Failed: (\d+) · Waiting: (\d+)")
+
+
+def test_a_bulk_certificate_issue_started_on_one_server_is_followed_on_the_other(
+    servers, course_index
+):
+    staff = _account(factories.StaffFactory)
+    Authenticator.objects.create(
+        user=staff, type=Authenticator.Type.TOTP, data={"secret": TOTP_SECRET}
+    )
+    course = factories.CoursePageFactory(parent=course_index)
+    template = factories.CertificateTemplateFactory()
+    run = factories.CourseRunFactory(course=course, certificate_template=template)
+    enrollments = [
+        factories.CompletedEnrollmentFactory(run=run, user=factories.TraineeFactory())
+        for _ in range(3)
+    ]
+    page = f"/admin/certificates/issue/run/{run.public_id}/"
+    browser = Browser()
+    _log_in_with_two_factor(browser, servers["A"], staff.email)
+    status, headers, text = browser.get(servers["A"], page)
+    assert status == 200, f"{status} {headers.get('Location')} {text[:300]}"
+    # Staff press "Issue all missing certificates" on server A ...
+    status, headers, _ = browser.post_form(servers["A"], page, {"action": "issue_all"})
+    assert status == 302, "bulk issue started"
+
+    # ... the RQ worker issues them, and server B's page shows the progress to the end.
+    def finished():
+        status, _, text = browser.get(servers["B"], page)
+        match = PROGRESS.search(text) if status == 200 else None
+        return match.groups() if match and match.group(3) == "0" else None
+
+    try:
+        issued, failed, waiting = wait_for(finished, timeout=180, what="bulk issue finished")
+    except TimeoutError as exc:
+        raise AssertionError(f"{exc}\n{servers['worker'].tail()}") from None
+    assert (issued, failed, waiting) == ("3", "0", "0")
+    certificates = Certificate.objects.filter(enrollment__in=enrollments)
+    assert {c.status for c in certificates} == {CertificateStatus.VALID}
+    assert len(certificates) == 3
+    # Each PDF is in the private storage all the processes share, and B serves it to staff.
+    for certificate in certificates:
+        status, headers, _ = browser.get(servers["B"], certificate.download_path())
+        assert status == 200
+        assert headers["Content-Type"] == "application/pdf"
 
 
 def test_redis_outage_degrades_health_but_pages_render_and_recover(servers):
