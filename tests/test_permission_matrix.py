@@ -19,6 +19,7 @@ from courses.models import AccountDeletionRequest, Attempt
 from courses.models.catalogue import CourseInstructor
 from courses.services.nominations import appoint_focal_point, issue_letter, make_token
 from tests import factories
+from tests.routes import all_routes
 
 pytestmark = pytest.mark.django_db
 
@@ -360,17 +361,8 @@ def _our_admin_namespaces() -> set[str]:
 def _admin_routes():
     """(name, route) of every admin URL in one of the project's own namespaces."""
 
-    def walk(patterns, prefix="", namespace=None):
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                inner = pattern.namespace
-                full = f"{namespace}:{inner}" if namespace and inner else (inner or namespace)
-                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), full)
-            elif isinstance(pattern, URLPattern) and pattern.name:
-                yield (f"{namespace}:{pattern.name}", prefix + str(pattern.pattern))
-
     ours = _our_admin_namespaces()
-    for name, route in walk(get_resolver().url_patterns):
+    for name, route in all_routes():
         if route.startswith("admin/") and name.split(":")[0] in ours:
             yield name, route
 
