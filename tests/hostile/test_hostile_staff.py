@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from certificates import services as certificate_services
 from certificates.models import CertificateTemplate
+from courses.choices import AttendanceStatus
 from courses.models import Attendance, CourseRun, EnrollmentStatusChange, Session, Topic
 from tests import factories
 from tests.courses.test_catalogue_admin import _post_data
@@ -29,7 +30,7 @@ from .strategies import (
 
 pytestmark = pytest.mark.django_db
 
-STATUSES = ["present", "absent", "excused", "late"]
+STATUSES = AttendanceStatus.values
 
 
 @pytest.fixture
