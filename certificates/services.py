@@ -232,7 +232,10 @@ def start_bulk_issue(*, run, by) -> BulkIssue:
     """Queue one task per completed enrollment of the run without a certificate yet.
 
     Safe to run again: enrollments that have a certificate (valid, revoked or superseded) are
-    skipped, and those that failed last time have none, so they are tried again.
+    skipped, and those that failed last time have none, so they are tried again. If the run's
+    last bulk issue still has items waiting (a worker was stopped in the middle of one: its task
+    stays "running" for ever), running again resumes that bulk issue: its waiting items are
+    queued again (issuing is idempotent, so an item queued twice still gives one certificate).
     """
     from .tasks import issue_bulk_item
 
@@ -247,12 +250,20 @@ def start_bulk_issue(*, run, by) -> BulkIssue:
         have = set(
             Certificate.objects.filter(enrollment__run=run).values_list("enrollment_id", flat=True)
         )
-        todo = [pk for pk in completed if pk not in have]
-        bulk = BulkIssue.objects.create(run=run, started_by=by, skipped=len(completed) - len(todo))
+        bulk = run.bulk_issues.select_for_update().first()
+        if bulk is None or bulk.is_finished:
+            todo = [pk for pk in completed if pk not in have]
+            bulk = BulkIssue.objects.create(
+                run=run, started_by=by, skipped=len(completed) - len(todo)
+            )
+        else:  # resume: add only enrollments completed since it started
+            listed = set(bulk.items.values_list("enrollment_id", flat=True))
+            todo = [pk for pk in completed if pk not in have and pk not in listed]
         BulkIssueItem.objects.bulk_create(
             [BulkIssueItem(bulk=bulk, enrollment_id=pk) for pk in todo]
         )
-        for item_id in bulk.items.values_list("pk", flat=True):
+        waiting = bulk.items.filter(status=BulkItemStatus.PENDING).values_list("pk", flat=True)
+        for item_id in waiting:
             transaction.on_commit(partial(issue_bulk_item.enqueue, item_id=item_id), robust=True)
     return bulk
 

@@ -15,10 +15,11 @@ import pytest
 from allauth.mfa.models import Authenticator
 
 from courses.choices import AdmissionPolicy, DeliveryMode, EnrollmentStatus
-from courses.models import Attempt
+from courses.models import AccountDeletionRequest, Attempt
 from courses.models.catalogue import CourseInstructor
 from courses.services.nominations import appoint_focal_point, issue_letter, make_token
 from tests import factories
+from tests.routes import all_routes
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +56,9 @@ def only(allowed: tuple[str, ...], *, others="404", anonymous="login", answer="o
     return cells
 
 
-STAFF = ("staff_no_mfa", "staff")
+# Staff without two-factor authentication hold no staff powers on the front end either: they
+# are answered like any signed-in person (training_site.roles.is_centre_staff).
+STAFF = ("staff",)
 FOCAL = ("focal_x", "focal_y")
 
 # name -> (how to build the URL from the world, expected answer per role)
@@ -316,7 +319,184 @@ def test_external_views_never_fail(client, world, name):
 
 def test_lesson_bodies_only_for_people_with_a_place(client, world):
     url = world["lesson"].url
-    readers = {"trainee_a", "instructor_1", "staff_no_mfa", "staff"}
+    readers = {"trainee_a", "instructor_1", "staff"}
     for role in ROLES:
         html = _client_for(client, world, role).get(url).content.decode()
         assert ("Secret lesson body text." in html) == (role in readers), role
+
+
+# --- the Wagtail admin: the project's own viewsets and views ---------------------------------------
+
+OUR_APPS = ("courses", "certificates", "training_site")
+ADMIN_ROLES = ROLES
+
+
+def _our_admin_namespaces() -> set[str]:
+    """Namespaces of the admin URLs the project registers itself (snippets and hooks)."""
+    from wagtail import hooks
+    from wagtail.admin.viewsets.base import ViewSetGroup
+    from wagtail.snippets.models import get_snippet_models
+
+    namespaces = set()
+    for model in get_snippet_models():
+        if model._meta.app_label in OUR_APPS:
+            namespaces.add(model.snippet_viewset.url_namespace)
+            namespaces.add(model.snippet_viewset.chooser_viewset.url_namespace)
+    for hook in ("register_admin_viewset", "register_admin_urls"):
+        for fn in hooks.get_hooks(hook):
+            if fn.__module__.split(".")[0] not in OUR_APPS:
+                continue
+            found = fn()
+            for item in found if isinstance(found, list | tuple) else [found]:
+                members = item.registerables if isinstance(item, ViewSetGroup) else [item]
+                for member in members:
+                    namespace = getattr(member, "url_namespace", None) or getattr(
+                        member, "namespace", None
+                    )
+                    if namespace:
+                        namespaces.add(namespace)
+    return namespaces
+
+
+def _admin_routes():
+    """(name, route) of every admin URL in one of the project's own namespaces."""
+
+    ours = _our_admin_namespaces()
+    for name, route in all_routes():
+        if route.startswith("admin/") and name.split(":")[0] in ours:
+            yield name, route
+
+
+@pytest.fixture
+def admin_world(world):
+    """The world, with two-factor authentication for the instructors and the focal points (the
+    admin is closed to them until they enable it, like to staff), and one object per viewset."""
+    from courses.models import FocalPoint, Nomination
+    from courses.services.privacy import request_account_deletion
+    from training_site.roles import ensure_groups
+
+    instructors = ensure_groups()["instructors"]
+    for role in ("instructor_1", "instructor_2", "focal_x", "focal_y"):
+        if role.startswith("instructor"):
+            world["users"][role].groups.add(instructors)
+        Authenticator.objects.create(
+            user=world["users"][role], type=Authenticator.Type.TOTP, data={"secret": "X"}
+        )
+    certificate = world["certificate"]
+    request_account_deletion(user=world["users"]["trainee_b"])
+    objects = {
+        "courses_topic": factories.TopicFactory(),
+        "courses_courserun": world["run"],
+        "courses_enrollment": world["enrollment"],
+        "certificates_certificatetemplate": certificate.enrollment.run.certificate_template,
+        "visit_requests": factories.VisitRequestFactory(),
+        "account_deletion_requests": AccountDeletionRequest.objects.get(),
+        "nominations": Nomination.objects.filter(run=world["invitation_run"]).get(),
+        "focal_points": FocalPoint.objects.get(user=world["users"]["focal_x"]),
+        "certificate": certificate,
+    }
+    return {**world, "objects": objects, "finished_run": certificate.enrollment.run}
+
+
+def _admin_url(world, name: str, route: str) -> str:
+    namespace = name.split(":")[0]
+    key = re.sub(r"^wagtailsnippet(s|choosers)_", "", namespace)
+    target = world["objects"].get(key)
+    values = {
+        "pk": lambda: target.pk,
+        "run_id": lambda: world["finished_run"].public_id,
+        "public_id": lambda: world["certificate"].public_id,
+    }
+    kwargs = {variable: values[variable]() for variable in re.findall(r"<(?:\w+:)?(\w+)>", route)}
+    return reverse(name, kwargs=kwargs)
+
+
+# What each role gets from the project's admin URLs. Anonymous visitors and trainees (no admin
+# access) are sent to sign in; staff without two-factor are sent to enable it; instructors and
+# focal points (with two-factor) reach only the reports, which show their own runs or country
+# (tests/courses/test_reports_*), and the choosers of public things (topics and runs, which
+# course pages pick); centre staff reach everything except what no one may do in the admin
+# (certificates are issued, revoked and re-issued only by the workflows; enrollments change
+# only through the services; visit requests come only from the public form).
+ADMIN_REFUSED = "refused"
+NOBODY = {  # views refused to everyone, staff included
+    "certificate": ("add", "copy", "delete", "edit", "history", "history_results", "usage"),
+    "wagtailsnippets_courses_enrollment": (
+        "add",
+        "copy",
+        "delete",
+        "edit",
+        "history",
+        "history_results",
+        "usage",
+    ),
+    "wagtailsnippetchoosers_courses_enrollment": ("create",),
+    "visit_requests": ("add",),
+    "account_deletion_requests": ("add", "copy", "delete"),
+}
+SCOPED = ("course_reports",)  # instructors and focal points see their own part
+PUBLIC_CHOOSERS = (
+    "wagtailsnippetchoosers_courses_topic",
+    "wagtailsnippetchoosers_courses_courserun",
+)
+SCOPED_ROLES = ("instructor_1", "instructor_2", "focal_x", "focal_y")
+
+
+def _admin_expected(name: str, role: str) -> str:
+    namespace, view = name.split(":")
+    if role in ("anonymous", "trainee_a", "trainee_b"):
+        return "login"
+    if role == "staff_no_mfa":
+        return "mfa"
+    if view in NOBODY.get(namespace, ()):
+        return ADMIN_REFUSED
+    if role == "staff":
+        return "ok"
+    if namespace in SCOPED or (namespace in PUBLIC_CHOOSERS and view != "create"):
+        return "ok"
+    return ADMIN_REFUSED
+
+
+def _admin_answer(response) -> str:
+    code = response.status_code
+    if code in (301, 302):
+        location = response["Location"]
+        if "/login/" in location:
+            return "login"
+        if "/2fa/" in location:
+            return "mfa"
+        # The admin's "no permission" sends to its home; a 404 in the admin is turned into a
+        # redirect to the language-prefixed path by LocaleMiddleware.
+        if location.rstrip("/").endswith("/admin") or re.match(r"^/(ar|en|fr)/admin/", location):
+            return ADMIN_REFUSED
+        return f"redirect to {location}"
+    if code in (403, 404):
+        return ADMIN_REFUSED
+    return "ok" if code == 200 else str(code)
+
+
+def test_every_admin_url_of_the_project_is_in_the_matrix():
+    routes = dict(_admin_routes())
+    assert len(routes) > 100  # every viewset and view the project registers is enumerated
+    namespaces = {name.split(":")[0] for name in routes}
+    known = {*NOBODY, *SCOPED, *PUBLIC_CHOOSERS} | {
+        "wagtailsnippets_courses_topic",
+        "wagtailsnippets_courses_courserun",
+        "wagtailsnippets_certificates_certificatetemplate",
+        "wagtailsnippetchoosers_certificates_certificatetemplate",
+        "certificate_issuance",
+        "focal_points",
+        "nominations",
+    }
+    assert not namespaces - known, f"admin viewsets without a decision: {namespaces - known}"
+
+
+@pytest.mark.parametrize("name", sorted(dict(_admin_routes())))
+def test_admin_permission_matrix(client, admin_world, name):
+    url = _admin_url(admin_world, name, dict(_admin_routes())[name])
+    wrong = {}
+    for role in ROLES:
+        answer = _admin_answer(_client_for(client, admin_world, role).get(url))
+        if answer != _admin_expected(name, role):
+            wrong[role] = f"expected {_admin_expected(name, role)}, got {answer}"
+    assert not wrong, f"{url}: {wrong}"

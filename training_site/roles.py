@@ -1,6 +1,7 @@
 """The platform's roles as Django groups, created idempotently (by migrations' callers and demo data)."""
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Exists
 
 STAFF_GROUP = "Centre staff"
 INSTRUCTOR_GROUP = "Instructors"
@@ -63,7 +64,37 @@ def _grant_site_editing(group: Group) -> None:
             )
 
 
+STAFF_ANSWER_ATTR = "_is_centre_staff"
+
+
 def is_centre_staff(user) -> bool:
+    """Superusers and members of the staff group hold staff powers on the front end, but only
+    once they have two-factor authentication when the site requires it (REQUIRE_STAFF_MFA):
+    until then they are treated like any other signed-in person.
+
+    One query at most, and the answer is kept on the user object, which lives for one request.
+    """
     if not user.is_authenticated:
         return False
-    return user.is_superuser or user.groups.filter(name=STAFF_GROUP).exists()
+    cached = getattr(user, STAFF_ANSWER_ATTR, None)
+    if cached is None:
+        cached = _staff_with_required_factor(user)
+        setattr(user, STAFF_ANSWER_ATTR, cached)
+    return cached
+
+
+def _staff_with_required_factor(user) -> bool:
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    from allauth.mfa.models import Authenticator
+
+    if not settings.REQUIRE_STAFF_MFA:
+        return user.is_superuser or user.groups.filter(name=STAFF_GROUP).exists()
+    mine = get_user_model().objects.filter(pk=user.pk)
+    if not user.is_superuser:
+        mine = mine.filter(groups__name=STAFF_GROUP)
+    second_factor = Authenticator.objects.filter(
+        user=user.pk, type__in=(Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
+    )
+    return mine.filter(Exists(second_factor)).exists()

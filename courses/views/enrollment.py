@@ -1,15 +1,17 @@
 """Trainee pages: profile, own data, applying, withdrawing and the "My learning" dashboard."""
 
 import json
+import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -23,6 +25,13 @@ from ..services import privacy
 from ..services.notifications import course_titles, waitlist_position
 from .dashboard import dashboard_rows
 
+logger = logging.getLogger(__name__)
+
+UNSAVED = gettext_lazy(
+    "Your application could not be saved just now, and nothing was recorded. "
+    "Please try again in a few minutes."
+)
+
 
 def _profile_of(user) -> TraineeProfile | None:
     return TraineeProfile.objects.filter(user=user).first()
@@ -30,7 +39,8 @@ def _profile_of(user) -> TraineeProfile | None:
 
 def _safe_next(request, fallback: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    # A path on this site only: anything else (a view name, a scheme, another host) is ignored.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
@@ -128,16 +138,19 @@ def apply(request, run_id):
     if profile is None or not profile.is_complete:
         messages.info(request, _("Complete your profile first; you will come back here after."))
         return redirect(f"{reverse('courses:profile')}?next={here}")
-    existing = Enrollment.objects.filter(user=request.user, run=run).first()
-    error = None
+    error, status = None, 200
     if request.method == "POST":
         try:
             enrollment = services.apply(user=request.user, run=run)
         except CourseError as exc:
-            error = str(exc.message)
+            error, status = str(exc.message), 409
+        except DatabaseError:  # the whole application was rolled back: say so, never a 500
+            logger.exception("Application to run %s failed", run.public_id)
+            error, status = UNSAVED, 503
         else:
             messages.success(request, _outcome_message(enrollment))
             return redirect("courses:dashboard")
+    existing = Enrollment.objects.filter(user=request.user, run=run).first()
     language = get_language()
     return render(
         request,
@@ -150,7 +163,7 @@ def apply(request, run_id):
             "error": error,
             "profile": profile,
         },
-        status=409 if error else 200,
+        status=status,
     )
 
 

@@ -6,6 +6,7 @@ e-mailed): the admin has no create, edit or delete form for them. Listing needs 
 """
 
 from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
 import django_filters
@@ -159,8 +162,30 @@ class EnrollmentInspectView(InspectView):
         return context
 
 
+class _ViewPermissionRequired:
+    """Wagtail's choosers ask only for admin access; enrollments are personal data, so their
+    chooser also asks for the right to view them (focal points and instructors have none)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not EnrollmentPermissionPolicy(Enrollment).user_has_permission(request.user, "view"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class EnrollmentChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = type("ChooseView", (_ViewPermissionRequired, chooser.ChooseView), {})
+    choose_results_view_class = type(
+        "ChooseResultsView", (_ViewPermissionRequired, chooser.ChooseResultsView), {}
+    )
+    chosen_view_class = type("ChosenView", (_ViewPermissionRequired, chooser.SnippetChosenView), {})
+    chosen_multiple_view_class = type(
+        "ChosenMultipleView", (_ViewPermissionRequired, chooser.SnippetChosenMultipleView), {}
+    )
+
+
 class EnrollmentViewSet(SnippetViewSet):
     model = Enrollment
+    chooser_viewset_class = EnrollmentChooserViewSet
     icon = "group"
     menu_label = _("Enrollments")
     menu_order = 210

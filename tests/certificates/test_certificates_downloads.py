@@ -26,8 +26,8 @@ def test_the_holder_downloads_their_pdf(client, certificate):
     assert certificate.events.filter(action="downloaded").exists()
 
 
-def test_centre_staff_download_any_certificate(client, certificate, staff_user):
-    client.force_login(staff_user)
+def test_centre_staff_download_any_certificate(client, certificate, mfa_staff_user):
+    client.force_login(mfa_staff_user)
     assert _download(client, certificate).status_code == 200
 
 
@@ -60,12 +60,12 @@ def test_unknown_ids_are_404(client, certificate):
 
 
 def test_a_revoked_certificate_is_no_longer_downloadable_by_the_holder(
-    client, certificate, staff_user
+    client, certificate, mfa_staff_user
 ):
-    services.revoke(certificate=certificate, by=staff_user, reason="Error")
+    services.revoke(certificate=certificate, by=mfa_staff_user, reason="Error")
     client.force_login(certificate.enrollment.user)
     assert _download(client, certificate).status_code == 404
-    client.force_login(staff_user)
+    client.force_login(mfa_staff_user)
     assert _download(client, certificate).status_code == 200
 
 

@@ -78,8 +78,8 @@ def test_instructor_takes_the_roll_call(client, instructor, sessions, enrollment
     assert Attendance.objects.get(enrollment=enrollment).status == "absent"
 
 
-def test_staff_take_the_roll_call(client, staff_user, sessions, enrollment):
-    client.force_login(staff_user)
+def test_staff_take_the_roll_call(client, mfa_staff_user, sessions, enrollment):
+    client.force_login(mfa_staff_user)
     client.post(roll_call_url(sessions[0]), {f"status-{enrollment.public_id}": "present"})
     assert Attendance.objects.count() == 1
 
@@ -270,7 +270,8 @@ def test_evaluation_leaves_other_statuses_alone(enrollment, run):
 # --- overrides -------------------------------------------------------------------------------
 
 
-def test_staff_override_with_a_reason(client, staff_user, enrollment):
+def test_staff_override_with_a_reason(client, mfa_staff_user, enrollment):
+    staff_user = mfa_staff_user
     client.force_login(staff_user)
     url = f"/ar/teach/enrollments/{enrollment.public_id}/completion/"
     response = client.post(url, {"complete": "1", "reason": ""})

@@ -77,8 +77,8 @@ def test_place_on_a_run_of_another_translation_of_the_course_counts(
     assert BODY in client.get(url(lessons[0])).content.decode()
 
 
-def test_staff_and_the_courses_instructor_read_the_body(client, lessons, course, staff_user):
-    client.force_login(staff_user)
+def test_staff_and_the_courses_instructor_read_the_body(client, lessons, course, mfa_staff_user):
+    client.force_login(mfa_staff_user)
     assert BODY in client.get(url(lessons[0])).content.decode()
     instructor = factories.UserFactory()
     CourseInstructor.objects.create(page=course, user=instructor, name="Instructor")

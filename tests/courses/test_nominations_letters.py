@@ -45,8 +45,8 @@ def test_the_holder_downloads_a_letter_with_passport_name_dates_and_reference(cl
     assert InvitationLetter.objects.get().code == letter.code
 
 
-def test_staff_may_download_the_letter(client, admitted, staff_user):
-    client.force_login(staff_user)
+def test_staff_may_download_the_letter(client, admitted, mfa_staff_user):
+    client.force_login(mfa_staff_user)
     assert client.get(url("courses:invitation_letter", admitted.public_id)).status_code == 200
 
 

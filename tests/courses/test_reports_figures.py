@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from allauth.mfa.models import Authenticator
 
 from courses.models import Enrollment
 from courses.reports.filters import ReportFilters, apply_filters
@@ -146,7 +147,11 @@ def test_scopes(report_data):
     CourseInstructor.objects.create(page=report_data["courses"]["c1"], user=teacher, name="T")
     assert scope_for_user(teacher).kind == "instructor"
     assert totals(scope_for_user(teacher).enrollments())["applications"] == 7
-    assert scope_for_user(factories.StaffFactory()).kind == "all"
+    staff = factories.StaffFactory()
+    assert scope_for_user(staff) is None  # staff without two-factor: no staff powers
+    Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={"secret": "X"})
+    staff = type(staff).objects.get(pk=staff.pk)  # the next request's user object
+    assert scope_for_user(staff).kind == "all"
     assert scope_for_user(report_data["people"]["jo_f"]) is None
 
 
