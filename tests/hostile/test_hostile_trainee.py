@@ -99,9 +99,13 @@ def test_hostile_answers_are_scored_or_refused_with_nothing_saved(client, post_t
     attempt = Attempt.objects.get(enrollment=enrollment)
     before = counts(Attempt)
     response = client.post(f"/en/learn/attempts/{attempt.public_id}/submit/", answers)
-    assert response.status_code == 302
     attempt.refresh_from_db()
     assert counts(Attempt) == before
+    if response.status_code == 400:  # Django refuses a form field name over 1 KB outright
+        assert attempt.submitted_at is None
+        assert_safe(response)
+        return
+    assert response.status_code == 302
     if attempt.submitted_at is None:
         assert attempt.score is None and attempt.answers in ({}, None)
     else:  # accepted: only known question and choice ids were stored
