@@ -5,10 +5,13 @@ e-mailed): the admin has no create, edit or delete form for them. Listing needs 
 `courses.view_enrollment` permission; deciding needs `courses.change_enrollment`.
 """
 
+import datetime
+
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -139,6 +142,15 @@ class EnrollmentIndexView(IndexView):
 
 class EnrollmentInspectView(InspectView):
     template_name = "courses/admin/enrollment_inspect.html"
+
+    def get_field_display_value(self, field_name, field):
+        """Dates in the centre's time zone, as in the history below; empty dates as a dash."""
+        value = getattr(self.object, field_name, None)
+        if value is None:
+            return "—"
+        if isinstance(value, datetime.datetime):
+            return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return super().get_field_display_value(field_name, field)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -200,3 +200,15 @@ def test_staff_see_deletion_requests(staff_client, trainee):
     request_account_deletion(user=trainee)
     page = staff_client.get("/admin/account_deletion_requests/").content.decode()
     assert trainee.email in page
+
+
+def test_inspect_shows_dates_in_the_centres_time_zone_and_no_none(staff_client, approval_run):
+    from django.utils import timezone, translation
+    from django.utils.formats import date_format
+
+    enrollment = applicant(approval_run)
+    page = staff_client.get(f"{LIST_URL}inspect/{enrollment.pk}/").content.decode()
+    with translation.override("en"):  # the admin speaks the staff member's language
+        local = date_format(timezone.localtime(enrollment.created_at), "DATETIME_FORMAT")
+    assert page.count(local) >= 2  # "applied at" and the history's first line agree
+    assert ">None<" not in page.replace(" ", "").replace("\n", "")
