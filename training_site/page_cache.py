@@ -30,6 +30,10 @@ def timeout() -> int:
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
 
+def generation() -> int:
+    return cache.get(GENERATION_KEY, 1)
+
+
 def purge() -> None:
     """Invalidate every cached page on every server."""
     try:
@@ -74,11 +78,11 @@ def _lookup(request) -> HttpResponse | None:
     return response
 
 
-def _store(request, response, generation) -> None:
+def _store(request, response, made_in) -> None:
     headers = [
         (name, value) for name, value in response.items() if name.lower() not in _UNSTORED_HEADERS
     ]
-    cache.set(_page_key(request), (generation, response.content, headers), timeout())
+    cache.set(_page_key(request), (made_in, response.content, headers), timeout())
     response["X-Page-Cache"] = "miss"
 
 
@@ -93,7 +97,7 @@ class PageCacheMiddleware:
         if hit is not None:
             return hit
         # Read the generation before rendering: a purge during the render makes this copy stale.
-        generation = cache.get(GENERATION_KEY, 1)
+        current = generation()
         response = self.get_response(request)
         if (
             getattr(response, "shareable_page", False)
@@ -101,7 +105,7 @@ class PageCacheMiddleware:
             and not response.cookies
             and not response.streaming
         ):
-            _store(request, response, generation)
+            _store(request, response, current)
         return response
 
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,6 +14,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from training_site.page_cache import CachedPageMixin
+from training_site.page_cache import timeout as page_cache_timeout
 
 from ..choices import CourseLevel, DeliveryMode
 from .runs import CourseRun
@@ -66,8 +68,10 @@ class CourseIndexPage(CachedPageMixin, Page):
         topics = topics_for(self.locale_id)
         form = CatalogueFilterForm(request.GET or None, topics=topics)
         filters = form.filters()
-        cards = course_cards(catalogue_courses(self, filters), topics)
+        # Read only when the listing's cached fragment is missing (see the page's template).
+        cards = SimpleLazyObject(lambda: course_cards(catalogue_courses(self, filters), topics))
         context.update(filter_form=form, filters=filters, cards=cards, topics=topics)
+        context["listing_cache_seconds"] = page_cache_timeout()
         return context
 
 

@@ -216,3 +216,17 @@ def test_interface_is_translated(client, catalogue):
     html_ar = client.get("/ar/programmes/").content.decode()
     assert "لغة التدريس" in html_ar
     assert "التحقيق المالي في الجرائم" in html_ar
+
+
+def test_the_cached_listing_follows_new_courses_and_runs_for_signed_in_users(client, course_index):
+    client.force_login(factories.UserFactory())
+    first = factories.CoursePageFactory(parent=course_index, title="Interviewing survivors")
+    assert "Interviewing survivors" in client.get("/ar/programmes/").content.decode()
+    factories.CoursePageFactory(parent=course_index, title="Financial investigations")
+    page = client.get("/ar/programmes/").content.decode()
+    assert "Financial investigations" in page
+    assert page.count('class="next-run"') == 0
+    factories.CourseRunFactory(course=first)
+    page = client.get("/ar/programmes/").content.decode()
+    assert page.count('class="card course-card"') == 2
+    assert page.count('class="next-run"') == 1

@@ -95,3 +95,11 @@ def role_areas(context) -> list[dict]:
     if INSTRUCTOR_GROUP in groups:
         areas.append({"url": reverse("courses:teaching_runs"), "label": _("Teaching")})
     return areas
+
+
+@register.simple_tag
+def page_generation():
+    """The page-cache generation: a key for fragments that must go when anything they show does."""
+    from ..page_cache import generation
+
+    return generation()
