@@ -17,6 +17,8 @@ from pathlib import Path
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
+from wagtail.users.models import UserProfile
+
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
@@ -209,6 +211,9 @@ def test_a_bulk_certificate_issue_started_on_one_server_is_followed_on_the_other
     Authenticator.objects.create(
         user=staff, type=Authenticator.Type.TOTP, data={"secret": TOTP_SECRET}
     )
+    profile = UserProfile.get_for_user(staff)
+    profile.preferred_language = "en"  # the progress line below is read in English
+    profile.save()
     course = factories.CoursePageFactory(parent=course_index)
     template = factories.CertificateTemplateFactory()
     run = factories.CourseRunFactory(course=course, certificate_template=template)
