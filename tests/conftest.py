@@ -97,7 +97,7 @@ def focal_point(db):
     """A focal point for Jordan, with the role's group."""
     from courses.services.nominations import appoint_focal_point
 
-    return appoint_focal_point(user=factories.UserFactory(), country="JO")
+    return appoint_focal_point(user=factories.UserFactory(), country="JO", by=None)
 
 
 @pytest.fixture

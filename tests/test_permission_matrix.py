@@ -16,7 +16,6 @@ from allauth.mfa.models import Authenticator
 
 from courses.choices import AdmissionPolicy, DeliveryMode, EnrollmentStatus
 from courses.models import AccountDeletionRequest, Attempt
-from courses.models.catalogue import CourseInstructor
 from courses.services.nominations import appoint_focal_point, issue_letter, make_token
 from tests import factories
 from tests.routes import all_routes
@@ -222,12 +221,12 @@ def world(course_index, private_storage, fake_certificate_pdf):
     Authenticator.objects.create(
         user=users["staff"], type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
     )
-    users["focal_x"] = appoint_focal_point(user=factories.UserFactory(), country="JO").user
-    users["focal_y"] = appoint_focal_point(user=factories.UserFactory(), country="EG").user
+    users["focal_x"] = appoint_focal_point(user=factories.UserFactory(), country="JO", by=None).user
+    users["focal_y"] = appoint_focal_point(user=factories.UserFactory(), country="EG", by=None).user
     course_1 = factories.CoursePageFactory(parent=course_index)
     course_2 = factories.CoursePageFactory(parent=course_index)
     for course, key in ((course_1, "instructor_1"), (course_2, "instructor_2")):
-        CourseInstructor.objects.create(page=course, user=users[key], name="Instructor")
+        factories.make_instructor(course, users[key])
     run = factories.CourseRunFactory(course=course_1, delivery_mode=DeliveryMode.IN_PERSON)
     factories.CourseRunFactory(course=course_2)  # instructor 2 teaches a run of their own
     session = factories.SessionFactory(run=run)

@@ -67,6 +67,15 @@ def _grant_site_editing(group: Group) -> None:
 STAFF_ANSWER_ATTR = "_is_centre_staff"
 
 
+def has_staff_role(user) -> bool:
+    """Whether the account holds staff powers at all (superuser or staff group), whatever its
+    second factor: services use it to refuse staff acts by anyone else. Views ask
+    `is_centre_staff`, which also wants the second factor."""
+    if user is None or not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(name=STAFF_GROUP).exists()
+
+
 def is_centre_staff(user) -> bool:
     """Superusers and members of the staff group hold staff powers on the front end, but only
     once they have two-factor authentication when the site requires it (REQUIRE_STAFF_MFA):

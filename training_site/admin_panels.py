@@ -1,0 +1,60 @@
+"""Admin panels that only some users get: an inline panel behind a permission.
+
+Wagtail can restrict a field to a permission (`FieldPanel(..., permission=...)`) but not an
+inline panel. `PermissionInlinePanel` does the same for a child relation: for a user without
+the permission the form carries no formset for it (posting its fields changes nothing) and
+the panel is not drawn. The page type names `PermissionedPageForm` as its `base_form_class`.
+"""
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import InlinePanel, Panel
+
+
+def _allowed(user, permission: str) -> bool:
+    if user is None or not user.is_authenticated:
+        return False
+    if permission == "superuser":
+        return user.is_superuser
+    return user.has_perm(permission)
+
+
+class PermissionInlinePanel(InlinePanel):
+    def __init__(self, relation_name, *args, permission: str, **kwargs):
+        super().__init__(relation_name, *args, **kwargs)
+        self.permission = permission
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "permission": self.permission}
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formset_permissions"] = {self.relation_name: self.permission}
+        return options
+
+    class BoundPanel(InlinePanel.BoundPanel):
+        def __init__(self, **kwargs):
+            form = kwargs.get("form")
+            self.withheld = form is not None and kwargs["panel"].relation_name not in form.formsets
+            if self.withheld:
+                Panel.BoundPanel.__init__(self, **kwargs)
+                self.label = self.panel.label
+                return
+            super().__init__(**kwargs)
+
+        def is_shown(self):
+            return not self.withheld and super().is_shown()
+
+
+class FormsetPermissionsMixin:
+    """Drop the formsets of `PermissionInlinePanel`s the form's user may not change."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        restricted = getattr(getattr(type(self), "Meta", None), "formset_permissions", {})
+        for relation, permission in restricted.items():
+            if not _allowed(self.for_user, permission):
+                self.formsets.pop(relation, None)
+
+
+class PermissionedPageForm(FormsetPermissionsMixin, WagtailAdminPageForm):
+    pass
