@@ -1,4 +1,5 @@
-"""Admin panels that only some users get: an inline panel behind a permission.
+"""Admin pieces only some users get: an inline panel behind a permission, page privacy for
+staff only.
 
 Wagtail can restrict a field to a permission (`FieldPanel(..., permission=...)`) but not an
 inline panel. `PermissionInlinePanel` does the same for a child relation: for a user without
@@ -8,6 +9,9 @@ the panel is not drawn. The page type names `PermissionedPageForm` as its `base_
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import InlinePanel, Panel
+from wagtail.models import PagePermissionTester
+
+from .roles import has_staff_role
 
 
 def _allowed(user, permission: str) -> bool:
@@ -58,3 +62,19 @@ class FormsetPermissionsMixin:
 
 class PermissionedPageForm(FormsetPermissionsMixin, WagtailAdminPageForm):
     pass
+
+
+class StaffSetPrivacyTester(PagePermissionTester):
+    """Who may read a page is the centre's decision: its privacy (login, password, groups) is
+    set by staff only, even on pages others may publish (instructors' course pages). The
+    privacy form lists every group of the site, and would let a publisher hide a page."""
+
+    def can_set_view_restrictions(self):
+        return has_staff_role(self.user) and super().can_set_view_restrictions()
+
+
+class StaffSetsPrivacyMixin:
+    """For page types that non-staff may publish."""
+
+    def permissions_for_user(self, user):
+        return StaffSetPrivacyTester(user, self)

@@ -16,6 +16,7 @@ from wagtail.permissions import register_permission_policy
 from .models.roles import Role
 from .models.visits import VisitRequest, VisitRequestStatus
 from .role_services import GRANT_ACTION, REVOKE_ACTION
+from .user_admin import PlatformAssignRoleBulkAction
 from .visit_services import follow_up_request, programme_for
 
 
@@ -175,3 +176,7 @@ class RevokeRoleFormatter(LogFormatter):
 def register_role_log_actions(actions):
     actions.register_action(GRANT_ACTION)(GrantRoleFormatter)
     actions.register_action(REVOKE_ACTION)(RevokeRoleFormatter)
+
+
+# Registered after Wagtail's own "Assign role" (same action type): it replaces it.
+hooks.register("register_bulk_action", PlatformAssignRoleBulkAction, order=100)

@@ -13,7 +13,11 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from training_site.admin_panels import PermissionedPageForm, PermissionInlinePanel
+from training_site.admin_panels import (
+    PermissionedPageForm,
+    PermissionInlinePanel,
+    StaffSetsPrivacyMixin,
+)
 from training_site.models.roles import Role
 from training_site.page_cache import CachedPageMixin
 from training_site.page_cache import timeout as page_cache_timeout
@@ -80,7 +84,7 @@ class CourseIndexPage(CachedPageMixin, Page):
         return context
 
 
-class CoursePage(CachedPageMixin, Page):
+class CoursePage(StaffSetsPrivacyMixin, CachedPageMixin, Page):
     """What is taught: outcomes, audience, syllabus, hours. Its runs are dated offerings."""
 
     direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py

@@ -11,11 +11,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from training_site.admin_panels import StaffSetsPrivacyMixin
+
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
 from ..choices import AssessmentKind, AttendanceStatus, ReviewPolicy
 
 
-class LessonPage(Page):
+class LessonPage(StaffSetsPrivacyMixin, Page):
     """Online learning material inside a course; lessons are read in their order under it."""
 
     direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
@@ -56,7 +58,7 @@ class LessonPage(Page):
         return context
 
 
-class AssessmentPage(Page):
+class AssessmentPage(StaffSetsPrivacyMixin, Page):
     """A multiple-choice test of a course: the pre-test (knowledge before) or the post-test."""
 
     direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py

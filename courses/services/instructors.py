@@ -14,7 +14,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from training_site.models.roles import Role
 from training_site.role_services import grant_role, require_staff, revoke_role
-from training_site.roles import ensure_groups
+from training_site.roles import COURSE_GROUP_PREFIX, ensure_groups
 
 from ..exceptions import NotAnInstructor, OnlyStaff
 from ..models import CoursePage, CourseRun, InstructorAssignment
@@ -32,7 +32,7 @@ REMOVE_ACTION = "courses.remove_instructor"
 
 
 def course_group_name(course: CoursePage) -> str:
-    return f"Course instructors {course.translation_key}"
+    return f"{COURSE_GROUP_PREFIX}{course.translation_key}"
 
 
 def assignments_of(course: CoursePage):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Role(models.TextChoices):
@@ -23,7 +24,7 @@ class RoleGrant(models.Model):
         on_delete=models.CASCADE,
         related_name="role_grants",
     )
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    role = models.CharField(pgettext_lazy("platform", "role"), max_length=20, choices=Role.choices)
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("granted by"),
@@ -35,7 +36,7 @@ class RoleGrant(models.Model):
     granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("role")
+        verbose_name = pgettext_lazy("platform", "role")
         verbose_name_plural = _("roles")
         ordering = ["role", "user__last_name", "user__first_name", "pk"]
         constraints = [models.UniqueConstraint(fields=["user", "role"], name="role_granted_once")]
