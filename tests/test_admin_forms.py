@@ -71,8 +71,6 @@ GRANTING_NAMES = {
     "user_permissions",
     "is_staff",
     "is_superuser",
-    "role",
-    "roles",
 }
 
 # Admin URL patterns the walk does not fill, each with why no granting form hides behind it.

@@ -370,8 +370,9 @@ def _admin_routes():
 def admin_world(world):
     """The world, with two-factor authentication for the instructors and the focal points (the
     admin is closed to them until they enable it, like to staff), and one object per viewset."""
-    from courses.models import FocalPoint, Nomination
+    from courses.models import FocalPoint, InstructorAssignment, Nomination
     from courses.services.privacy import request_account_deletion
+    from training_site.models import RoleGrant
     from training_site.roles import ensure_groups
 
     instructors = ensure_groups()["instructors"]
@@ -393,6 +394,8 @@ def admin_world(world):
         "nominations": Nomination.objects.filter(run=world["invitation_run"]).get(),
         "focal_points": FocalPoint.objects.get(user=world["users"]["focal_x"]),
         "certificate": certificate,
+        "role_grants": RoleGrant.objects.first(),
+        "instructor_assignments": InstructorAssignment.objects.first(),
     }
     return {**world, "objects": objects, "finished_run": certificate.enrollment.run}
 
@@ -432,6 +435,10 @@ NOBODY = {  # views refused to everyone, staff included
     "wagtailsnippetchoosers_courses_enrollment": ("create",),
     "visit_requests": ("add",),
     "account_deletion_requests": ("add", "copy", "delete"),
+    # A role or an assignment is granted or withdrawn, never edited (courses/wagtail_hooks/roles);
+    # Wagtail's usage view asks for the edit permission.
+    "role_grants": ("edit", "usage"),
+    "instructor_assignments": ("edit", "usage"),
 }
 SCOPED = ("course_reports",)  # instructors and focal points see their own part
 PUBLIC_CHOOSERS = (
