@@ -130,7 +130,8 @@ def test_repeated_failed_sign_ins_are_throttled(client, start, settings):
 
 
 # --- issue 15 (powers): who grants roles, who marks what and when, what a test gives away -------
-# (helper "powers"; the sections above and below belong to other parts of the issue)
+# (helper "powers"; the other sections belong to other parts of the issue). Imports stay inside
+# these tests so that the section is self-contained and the module's head is left to the others.
 
 
 def test_an_instructor_cannot_make_someone_an_instructor_from_the_course_editor(

@@ -1,6 +1,9 @@
 """What a test's result page shows: right or wrong always; the correct answers and the
 explanations only when the assessment's review policy allows, never while attempts remain."""
 
+from django.utils import translation
+from django.utils.translation import gettext
+
 import pytest
 
 from courses.choices import ReviewPolicy
@@ -23,9 +26,6 @@ def attempt_result(client, test, answers):
 
 
 def correct_answer_label(language="ar"):
-    from django.utils import translation
-    from django.utils.translation import gettext
-
     with translation.override(language):
         return gettext("correct answer")
 
@@ -96,8 +96,6 @@ def test_never_means_never(client, enrollment, test_with):
     client.force_login(enrollment.user)
     response = attempt_result(client, test, RIGHT)
     assert not shows_answers(response)
-    from django.utils import translation
-    from django.utils.translation import gettext
 
     message = (
         "This test does not show its correct answers: only whether each of your answers was right."

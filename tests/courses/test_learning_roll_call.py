@@ -3,7 +3,8 @@ or staff, never about one's own place, and every change of a mark kept with who 
 
 import datetime as dt
 
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
 
 import pytest
 
@@ -27,9 +28,6 @@ NOT_YET_OPEN = "Not yet open: this roll call opens when the session begins (%(st
 
 def say(language, message):
     """The interface text as a page in `language` shows it (translated: checked)."""
-    from django.utils import translation
-    from django.utils.translation import gettext
-
     with translation.override("en"):
         message = str(message)
     with translation.override(language):
@@ -77,8 +75,6 @@ def test_a_future_sessions_roll_call_is_refused_and_nothing_is_saved(client, ins
 
 @pytest.mark.parametrize("language", ["ar", "en", "fr"])
 def test_future_sessions_show_as_not_yet_open(client, instructor, running, language):
-    from django.utils import formats, translation
-
     run, begun, tomorrow = running
     enrollment = factories.EnrollmentFactory(run=run)
     client.force_login(instructor)
