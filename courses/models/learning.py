@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -98,6 +99,18 @@ class AssessmentPage(StaffSetsPrivacyMixin, Page):
     class Meta:
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
+
+    def clean(self):
+        super().clean()
+        if self.kind == AssessmentKind.PRE_TEST and self.review_policy != ReviewPolicy.NEVER:
+            raise ValidationError(
+                {
+                    "review_policy": _(
+                        "A pre-test never shows its correct answers: its questions usually "
+                        "come back in the post-test."
+                    )
+                }
+            )
 
     def get_template(self, request, *args, **kwargs):
         return "courses/assessment_page.html"

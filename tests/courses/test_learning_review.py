@@ -1,6 +1,7 @@
 """What a test's result page shows: right or wrong always; the correct answers and the
 explanations only when the assessment's review policy allows, never while attempts remain."""
 
+from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -113,3 +114,16 @@ def test_instructors_set_the_policy_in_the_admin(client, mfa_user_factory, cours
     assert {value for value, _label in form.fields["review_policy"].choices} == set(
         ReviewPolicy.values
     )
+
+
+@pytest.mark.parametrize(
+    "policy", [ReviewPolicy.RIGHT_WRONG_THEN_ANSWERS, ReviewPolicy.AFTER_PASSING]
+)
+def test_a_pre_test_never_shows_its_answers(course, policy):
+    """Its questions come back in the post-test: its answers would give that one away."""
+    pre_test = factories.AssessmentPageFactory.build(kind="pre", review_policy=policy)
+    with pytest.raises(ValidationError) as refused:
+        pre_test.clean()
+    assert "review_policy" in refused.value.message_dict
+    factories.AssessmentPageFactory.build(kind="pre", review_policy=ReviewPolicy.NEVER).clean()
+    factories.AssessmentPageFactory.build(kind="post", review_policy=policy).clean()
