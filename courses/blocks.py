@@ -73,7 +73,9 @@ class QuestionBlock(blocks.StructBlock):
     )
     choices = blocks.ListBlock(AnswerChoiceBlock(), min_num=2, label=_("Answers"))
     explanation = blocks.TextBlock(
-        required=False, label=_("Explanation"), help_text=_("Shown after the test is submitted.")
+        required=False,
+        label=_("Explanation"),
+        help_text=_("Shown with the correct answers, when the test's review policy shows them."),
     )
 
     class Meta:

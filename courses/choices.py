@@ -97,6 +97,23 @@ class AssessmentKind(models.TextChoices):
     POST_TEST = "post", _("Post-test")
 
 
+class ReviewPolicy(models.TextChoices):
+    """What a trainee sees of the answers after an attempt (courses.rules.assessment.review)."""
+
+    RIGHT_WRONG_THEN_ANSWERS = (
+        "after_last",
+        _(
+            "Right or wrong per question while attempts remain; the correct answers after the last "
+            "attempt or a pass"
+        ),
+    )
+    AFTER_PASSING = (
+        "after_pass",
+        _("Right or wrong per question; the correct answers only after a pass"),
+    )
+    NEVER = "never", _("Right or wrong per question only; never the correct answers")
+
+
 class AttendanceStatus(models.TextChoices):
     PRESENT = "present", _("Present")
     ABSENT = "absent", _("Absent")

@@ -93,3 +93,45 @@ class LetterNotAvailable(CourseError):
     default_message = _(
         "An invitation letter is only issued for a confirmed place on an in-person run."
     )
+
+
+# --- roles: instructors and focal points -------------------------------------------------------
+
+
+class OnlyStaff(CourseError):
+    default_message = _("Only centre staff can give or take back this role.")
+
+
+class NotAnInstructor(CourseError):
+    default_message = _(
+        "This account does not have the instructor role. Give it the role first "
+        "(Roles in the admin menu)."
+    )
+
+
+# --- marks: attendance and completion decisions --------------------------------------------------
+
+
+class SessionNotStarted(CourseError):
+    default_message = _(
+        "This session has not started yet: its roll call opens when it begins. Nothing was saved."
+    )
+
+
+class NotTheirRun(CourseError):
+    default_message = _("Only this run's instructors and centre staff can record its attendance.")
+
+
+class OwnEnrollment(CourseError):
+    default_message = _(
+        "You cannot record anything about your own place on a run: another instructor or "
+        "centre staff will. Nothing was saved."
+    )
+
+
+class OnlyStaffOverride(CourseError):
+    default_message = _("Only centre staff can decide completion against the rules.")
+
+
+class RunNotStarted(CourseError):
+    default_message = _("This run has not started yet: completion is decided once it has begun.")

@@ -97,7 +97,7 @@ def focal_point(db):
     """A focal point for Jordan, with the role's group."""
     from courses.services.nominations import appoint_focal_point
 
-    return appoint_focal_point(user=factories.UserFactory(), country="JO")
+    return appoint_focal_point(user=factories.UserFactory(), country="JO", by=None)
 
 
 @pytest.fixture
@@ -272,6 +272,32 @@ def report_data(course_index, locales):
         "runs": runs,
         "people": people,
     }
+
+
+# --- roles ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def role_holders_without_a_record(db):
+    """A check: the members of a role group whose role has no recorded grant (RoleGrant for
+    staff and instructors, FocalPoint for focal points), as "e-mail: role" lines."""
+    from courses.models import FocalPoint
+    from training_site.models import Role, RoleGrant
+    from training_site.roles import ensure_groups
+
+    def check() -> list[str]:
+        missing = []
+        groups = ensure_groups()
+        for key, role in (("staff", Role.STAFF), ("instructors", Role.INSTRUCTOR)):
+            for user in groups[key].user_set.order_by("pk"):
+                if not RoleGrant.objects.filter(user=user, role=role).exists():
+                    missing.append(f"{user.email}: {role}")
+        for user in groups["focal_points"].user_set.order_by("pk"):
+            if not FocalPoint.objects.filter(user=user).exists():
+                missing.append(f"{user.email}: focal point")
+        return missing
+
+    return check
 
 
 # --- courses: learning -------------------------------------------------------------------------

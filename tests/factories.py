@@ -25,6 +25,7 @@ from courses.models import (
     Topic,
     TraineeProfile,
 )
+from courses.services.instructors import assign_instructor, grant_instructor_role
 
 DEFAULT_PASSWORD = "correct-Horse-battery-9"
 
@@ -63,6 +64,15 @@ class StaffFactory(UserFactory):
             from training_site.roles import ensure_groups
 
             obj.groups.add(ensure_groups()["staff"])
+
+
+def make_instructor(course, user=None):
+    """Give `user` (a new account by default) the instructor role and assign them to `course`,
+    as staff do through the services (here as the platform, `by=None`). Returns the user."""
+    user = user or UserFactory()
+    grant_instructor_role(user=user, by=None)
+    assign_instructor(course=course, user=user, by=None)
+    return user
 
 
 class SuperuserFactory(UserFactory):
@@ -109,10 +119,18 @@ class CoursePageFactory(wagtail_factories.PageFactory):
 
 
 class CourseRunFactory(factory.django.DjangoModelFactory):
-    """An upcoming run, open for enrollment now, with the open policy."""
+    """An upcoming run, open for enrollment now, with the open policy. `running=True`: a run
+    that began two days ago (its sessions' roll calls are open), enrollment closed before."""
 
     class Meta:
         model = CourseRun
+
+    class Params:
+        running = factory.Trait(
+            start_date=factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=2)),
+            enrollment_opens=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=30)),
+            enrollment_closes=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=3)),
+        )
 
     course = factory.SubFactory(CoursePageFactory)
     start_date = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=30))

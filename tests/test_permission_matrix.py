@@ -16,7 +16,6 @@ from allauth.mfa.models import Authenticator
 
 from courses.choices import AdmissionPolicy, DeliveryMode, EnrollmentStatus
 from courses.models import AccountDeletionRequest, Attempt
-from courses.models.catalogue import CourseInstructor
 from courses.services.nominations import appoint_focal_point, issue_letter, make_token
 from tests import factories
 from tests.routes import all_routes
@@ -222,12 +221,12 @@ def world(course_index, private_storage, fake_certificate_pdf):
     Authenticator.objects.create(
         user=users["staff"], type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
     )
-    users["focal_x"] = appoint_focal_point(user=factories.UserFactory(), country="JO").user
-    users["focal_y"] = appoint_focal_point(user=factories.UserFactory(), country="EG").user
+    users["focal_x"] = appoint_focal_point(user=factories.UserFactory(), country="JO", by=None).user
+    users["focal_y"] = appoint_focal_point(user=factories.UserFactory(), country="EG", by=None).user
     course_1 = factories.CoursePageFactory(parent=course_index)
     course_2 = factories.CoursePageFactory(parent=course_index)
     for course, key in ((course_1, "instructor_1"), (course_2, "instructor_2")):
-        CourseInstructor.objects.create(page=course, user=users[key], name="Instructor")
+        factories.make_instructor(course, users[key])
     run = factories.CourseRunFactory(course=course_1, delivery_mode=DeliveryMode.IN_PERSON)
     factories.CourseRunFactory(course=course_2)  # instructor 2 teaches a run of their own
     session = factories.SessionFactory(run=run)
@@ -371,8 +370,9 @@ def _admin_routes():
 def admin_world(world):
     """The world, with two-factor authentication for the instructors and the focal points (the
     admin is closed to them until they enable it, like to staff), and one object per viewset."""
-    from courses.models import FocalPoint, Nomination
+    from courses.models import FocalPoint, InstructorAssignment, Nomination
     from courses.services.privacy import request_account_deletion
+    from training_site.models import RoleGrant
     from training_site.roles import ensure_groups
 
     instructors = ensure_groups()["instructors"]
@@ -394,6 +394,8 @@ def admin_world(world):
         "nominations": Nomination.objects.filter(run=world["invitation_run"]).get(),
         "focal_points": FocalPoint.objects.get(user=world["users"]["focal_x"]),
         "certificate": certificate,
+        "role_grants": RoleGrant.objects.first(),
+        "instructor_assignments": InstructorAssignment.objects.first(),
     }
     return {**world, "objects": objects, "finished_run": certificate.enrollment.run}
 
@@ -433,6 +435,10 @@ NOBODY = {  # views refused to everyone, staff included
     "wagtailsnippetchoosers_courses_enrollment": ("create",),
     "visit_requests": ("add",),
     "account_deletion_requests": ("add", "copy", "delete"),
+    # A role or an assignment is granted or withdrawn, never edited (courses/wagtail_hooks/roles);
+    # Wagtail's usage view asks for the edit permission.
+    "role_grants": ("edit", "usage"),
+    "instructor_assignments": ("edit", "usage"),
 }
 SCOPED = ("course_reports",)  # instructors and focal points see their own part
 PUBLIC_CHOOSERS = (

@@ -1,8 +1,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.users.apps import WagtailUsersAppConfig
+
 
 class TrainingSiteConfig(AppConfig):
+    default = True  # apps.py also holds the users app's config
     name = "training_site"
     verbose_name = _("Training centre site")
 
@@ -23,3 +26,11 @@ class TrainingSiteConfig(AppConfig):
         from . import patches
 
         patches.apply()
+
+
+class UsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, with forms that leave the platform's role groups to the role
+    services (training_site.user_admin)."""
+
+    default = False
+    user_viewset = "training_site.user_admin.PlatformUserViewSet"

@@ -8,7 +8,8 @@ from wagtail.models import Locale, Page, Site
 from allauth.account.models import EmailAddress
 
 from .models import CentreSettings, HomePage, PartnerLogo, StandardPage
-from .roles import ensure_groups
+from .models.roles import Role
+from .role_services import grant_role
 
 DEMO_PASSWORD = "demo-Centre-2026"  # noqa: S105 (demo only; refused in production settings)
 
@@ -21,6 +22,8 @@ DEMO_USERS = [
     ("trainee2@example.org", "Aicha", "Benali", "trainee"),
     ("focal@example.org", "Youssef", "Nasser", "focal_point"),
 ]
+
+DEMO_ROLES = {"staff": Role.STAFF, "instructor": Role.INSTRUCTOR}
 
 HOME = {
     "ar": {
@@ -171,7 +174,8 @@ def _settings():
 
 
 def _users():
-    groups = ensure_groups()
+    """The demo accounts; roles are granted as staff would, through the role services (here by
+    the platform itself, `by=None`). Focal points are appointed by courses.demo.nominations."""
     User = get_user_model()
     for email, first, last, role in DEMO_USERS:
         user, created = User.objects.get_or_create(
@@ -180,15 +184,9 @@ def _users():
         )
         if created:
             user.set_password(DEMO_PASSWORD)
-            if role == "staff":
-                user.is_staff = True
             user.save()
-        if role == "staff":
-            user.groups.add(groups["staff"])
-        elif role == "instructor":
-            user.groups.add(groups["instructors"])
-        elif role == "focal_point":
-            user.groups.add(groups["focal_points"])
+        if role in DEMO_ROLES:
+            grant_role(user=user, role=DEMO_ROLES[role], by=None)
         EmailAddress.objects.get_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )

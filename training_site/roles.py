@@ -1,11 +1,13 @@
 """The platform's roles as Django groups, created idempotently (by migrations' callers and demo data)."""
 
 from django.contrib.auth.models import Group, Permission
-from django.db.models import Exists
+from django.db.models import Exists, Q
 
 STAFF_GROUP = "Centre staff"
 INSTRUCTOR_GROUP = "Instructors"
 FOCAL_POINT_GROUP = "Focal points"
+# One group per course holds its instructors' page rights (courses.services.instructors).
+COURSE_GROUP_PREFIX = "Course instructors "
 
 # Model permissions staff hold on top of Wagtail's page permissions, by app label.
 STAFF_APPS = (
@@ -33,6 +35,14 @@ def ensure_groups() -> dict[str, Group]:
     focal_points.permissions.add(admin_access)  # their country's reports live in the admin
     _grant_site_editing(staff)
     return {"staff": staff, "instructors": instructors, "focal_points": focal_points}
+
+
+def role_groups():
+    """The groups that make a role: granted only by the role services, never by hand."""
+    return Group.objects.filter(
+        Q(name__in=(STAFF_GROUP, INSTRUCTOR_GROUP, FOCAL_POINT_GROUP))
+        | Q(name__startswith=COURSE_GROUP_PREFIX)
+    )
 
 
 PAGE_CODENAMES = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
@@ -65,6 +75,15 @@ def _grant_site_editing(group: Group) -> None:
 
 
 STAFF_ANSWER_ATTR = "_is_centre_staff"
+
+
+def has_staff_role(user) -> bool:
+    """Whether the account holds staff powers at all (superuser or staff group), whatever its
+    second factor: services use it to refuse staff acts by anyone else. Views ask
+    `is_centre_staff`, which also wants the second factor."""
+    if user is None or not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(name=STAFF_GROUP).exists()
 
 
 def is_centre_staff(user) -> bool:

@@ -9,10 +9,14 @@ from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from .models.roles import Role
 from .models.visits import VisitRequest, VisitRequestStatus
+from .role_services import GRANT_ACTION, REVOKE_ACTION
+from .user_admin import PlatformAssignRoleBulkAction
 from .visit_services import follow_up_request, programme_for
 
 
@@ -140,3 +144,39 @@ visit_request_viewset = VisitRequestViewSet()
 @hooks.register("register_admin_viewset")
 def register_visit_request_viewset():
     return visit_request_viewset
+
+
+# --- the audit log's words for role grants (training_site.role_services) -------------------------
+
+
+def _grant_words(log_entry) -> dict:
+    data = log_entry.data or {}
+    role = data.get("role", "")
+    return {
+        "role": Role(role).label if role in Role.values else role,
+        "person": (data.get("person") or {}).get("label", ""),
+    }
+
+
+class GrantRoleFormatter(LogFormatter):
+    label = _("Grant role")
+
+    def format_message(self, log_entry):
+        return _("Role granted: %(role)s, to %(person)s") % _grant_words(log_entry)
+
+
+class RevokeRoleFormatter(LogFormatter):
+    label = _("Withdraw role")
+
+    def format_message(self, log_entry):
+        return _("Role withdrawn: %(role)s, from %(person)s") % _grant_words(log_entry)
+
+
+@hooks.register("register_log_actions")
+def register_role_log_actions(actions):
+    actions.register_action(GRANT_ACTION)(GrantRoleFormatter)
+    actions.register_action(REVOKE_ACTION)(RevokeRoleFormatter)
+
+
+# Registered after Wagtail's own "Assign role" (same action type): it replaces it.
+hooks.register("register_bulk_action", PlatformAssignRoleBulkAction, order=100)

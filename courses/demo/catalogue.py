@@ -22,9 +22,11 @@ from training_site.models import HomePage
 from ..choices import AdmissionPolicy, DeliveryMode, RunStatus
 from ..models import CourseIndexPage, CoursePage, CourseRun, Session, Topic
 from ..models.catalogue import CourseInstructor
+from ..services.instructors import assign_instructor
 from .catalogue_texts import COURSES, INDEX, INSTRUCTORS, TOPICS
 
 LANGUAGES = ("ar", "en", "fr")
+INSTRUCTOR_BY_ARABIC_NAME = {texts["ar"][0]: key for key, texts in INSTRUCTORS.items()}
 RUN_LANGUAGES = ("ar", "en", "fr", "ar", "en", "ar", "fr", "en")
 VENUES = {
     "ar": "مركز التدريب، القاعة أ",
@@ -111,7 +113,7 @@ def _course(index, locales, topics, slug, data, number) -> CoursePage:
         translated.topic = topics[data["topic"]][code]
         translated.search_description = data[code]["summary"]
         for instructor in translated.instructors.all():
-            key = instructor.user.username if instructor.user else None
+            key = INSTRUCTOR_BY_ARABIC_NAME.get(instructor.name)
             if key in INSTRUCTORS:
                 instructor.name, instructor.role, instructor.bio = INSTRUCTORS[key][code]
                 instructor.save()
@@ -121,6 +123,8 @@ def _course(index, locales, topics, slug, data, number) -> CoursePage:
 
 
 def _instructors(course, code, number) -> None:
+    """The course page's instructor cards, and the same people assigned to teach it (as staff
+    would assign them, here by the platform itself)."""
     users = get_user_model().objects.filter(username__in=INSTRUCTORS).order_by("username")
     chosen = [user for user in users if number % 2 == 0 or user.username == "instructor2"]
     if number % 3 == 2:
@@ -129,13 +133,13 @@ def _instructors(course, code, number) -> None:
         name, role, bio = INSTRUCTORS[user.username][code]
         CourseInstructor.objects.create(
             page=course,
-            user=user,
             name=name,
             role=role,
             bio=bio,
             photo=_portrait(user.username, INSTRUCTORS[user.username]["en"][0]),
             sort_order=order,
         )
+        assign_instructor(course=course, user=user, by=None)
 
 
 def _runs(course, data, number) -> None:

@@ -43,7 +43,7 @@ def seed(*, stdout=None) -> None:
         return
     focal_point = FocalPoint.objects.filter(user=focal_user).first()
     if focal_point is None or focal_point.country != "JO":
-        focal_point = appoint_focal_point(user=focal_user, country="JO")
+        focal_point = appoint_focal_point(user=focal_user, country="JO", by=None)
     runs = list(runs_open_for_nominations().filter(admission_policy=AdmissionPolicy.INVITATION)[:2])
     created = 0
     for run in runs:

@@ -1,7 +1,14 @@
-from .catalogue import CourseIndexPage, CoursePage, Topic
+from .catalogue import CourseIndexPage, CourseInstructor, CoursePage, InstructorAssignment, Topic
 from .enrollment import Enrollment, EnrollmentStatusChange, TraineeProfile
 from .impact import ImpactPage
-from .learning import AssessmentPage, Attempt, Attendance, LessonPage, LessonProgress
+from .learning import (
+    AssessmentPage,
+    Attempt,
+    Attendance,
+    AttendanceChange,
+    LessonPage,
+    LessonProgress,
+)
 from .nominations import FocalPoint, InvitationLetter, Nomination
 from .privacy import AccountDeletionRequest
 from .runs import CourseRun, Session
@@ -11,13 +18,16 @@ __all__ = [
     "AssessmentPage",
     "Attempt",
     "Attendance",
+    "AttendanceChange",
     "CourseIndexPage",
+    "CourseInstructor",
     "CoursePage",
     "CourseRun",
     "Enrollment",
     "EnrollmentStatusChange",
     "FocalPoint",
     "ImpactPage",
+    "InstructorAssignment",
     "InvitationLetter",
     "LessonPage",
     "LessonProgress",

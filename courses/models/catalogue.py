@@ -6,13 +6,19 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from training_site.admin_panels import (
+    PermissionedPageForm,
+    PermissionInlinePanel,
+    StaffSetsPrivacyMixin,
+)
+from training_site.models.roles import Role
 from training_site.page_cache import CachedPageMixin
 from training_site.page_cache import timeout as page_cache_timeout
 
@@ -40,6 +46,9 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
 
 INSTRUCTOR_PHOTO = "fill-160x160"
+# Staff hold every permission of the courses app; instructors hold none: the instructors panel
+# of a course page is theirs only.
+INSTRUCTOR_CARDS_PERMISSION = "courses.change_courseinstructor"
 OG_IMAGE = "fill-1200x630"
 
 
@@ -75,7 +84,7 @@ class CourseIndexPage(CachedPageMixin, Page):
         return context
 
 
-class CoursePage(CachedPageMixin, Page):
+class CoursePage(StaffSetsPrivacyMixin, CachedPageMixin, Page):
     """What is taught: outcomes, audience, syllabus, hours. Its runs are dated offerings."""
 
     direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
@@ -131,8 +140,17 @@ class CoursePage(CachedPageMixin, Page):
         "outcomes",
         "audience",
         "prerequisites",
-        InlinePanel("instructors", label=_("Instructors")),
+        PermissionInlinePanel(
+            "instructors",
+            label=_("Instructors"),
+            permission=INSTRUCTOR_CARDS_PERMISSION,
+            help_text=_(
+                "How the course page presents its instructors. Who may edit the course is set "
+                "by staff under Instructor assignments."
+            ),
+        ),
     ]
+    base_form_class = PermissionedPageForm
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -210,18 +228,14 @@ class CoursePage(CachedPageMixin, Page):
 
 
 class CourseInstructor(Orderable):
-    """A person who teaches the course; `user` gives them editing rights on it."""
+    """An instructor as the course page presents them (name, role, biography, photo).
+
+    Page content only: it gives no rights. Who may edit the course and take its roll calls is
+    decided by staff in `InstructorAssignment`, outside the page and its revisions, so that
+    publishing or reverting a page can never grant or restore anyone's rights.
+    """
 
     page = ParentalKey(CoursePage, related_name="instructors", on_delete=models.CASCADE)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user account"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The instructor's account: it may edit this course's lessons."),
-    )
     name = models.CharField(_("name"), max_length=150)
     role = models.CharField(_("role"), max_length=150, blank=True)
     bio = models.TextField(_("short biography"), blank=True, max_length=600)
@@ -234,7 +248,47 @@ class CourseInstructor(Orderable):
         related_name="+",
     )
 
-    panels = ["user", "name", "role", "bio", "photo"]
+    panels = ["name", "role", "bio", "photo"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("instructor")
+
+
+class InstructorAssignment(models.Model):
+    """Staff's decision that `user` teaches `course` (every translation of it): they may edit
+    its pages, take its runs' roll calls and see its runs' enrollments. Written only by
+    courses.services.instructors, which records each change in the audit log."""
+
+    course = models.ForeignKey(
+        CoursePage,
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="instructor_assignments",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("instructor"),
+        on_delete=models.CASCADE,
+        related_name="instructor_assignments",
+        limit_choices_to={"role_grants__role": Role.INSTRUCTOR},
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    assigned_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("instructor assignment")
+        verbose_name_plural = _("instructor assignments")
+        ordering = ["course__title", "user__last_name", "user__first_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "user"], name="instructor_assigned_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user.get_full_name() or self.user.email} ({self.course.title})"

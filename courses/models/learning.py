@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -11,11 +12,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from training_site.admin_panels import StaffSetsPrivacyMixin
+
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
-from ..choices import AssessmentKind, AttendanceStatus
+from ..choices import AssessmentKind, AttendanceStatus, ReviewPolicy
 
 
-class LessonPage(Page):
+class LessonPage(StaffSetsPrivacyMixin, Page):
     """Online learning material inside a course; lessons are read in their order under it."""
 
     direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
@@ -56,7 +59,7 @@ class LessonPage(Page):
         return context
 
 
-class AssessmentPage(Page):
+class AssessmentPage(StaffSetsPrivacyMixin, Page):
     """A multiple-choice test of a course: the pre-test (knowledge before) or the post-test."""
 
     direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
@@ -69,12 +72,25 @@ class AssessmentPage(Page):
         _("pass mark (%)"), default=70, help_text=_("Score needed to pass the post-test.")
     )
     max_attempts = models.PositiveSmallIntegerField(_("attempts allowed"), default=3)
+    review_policy = models.CharField(
+        _("what the result page shows"),
+        max_length=20,
+        choices=ReviewPolicy.choices,
+        default=ReviewPolicy.NEVER,
+        help_text=_(
+            "Correct answers shown to a trainee who still has attempts left would give the test "
+            "away: no policy shows them before the last attempt or a pass."
+        ),
+    )
     questions = StreamField(QuestionStreamBlock(), verbose_name=_("questions"), blank=True)
 
     content_panels = [
         *Page.content_panels,
         "intro",
-        MultiFieldPanel([FieldRowPanel(["kind", "pass_mark", "max_attempts"])], heading=_("Rules")),
+        MultiFieldPanel(
+            [FieldRowPanel(["kind", "pass_mark", "max_attempts"]), "review_policy"],
+            heading=_("Rules"),
+        ),
         FieldPanel("questions"),
     ]
     parent_page_types = ["courses.CoursePage"]
@@ -83,6 +99,18 @@ class AssessmentPage(Page):
     class Meta:
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
+
+    def clean(self):
+        super().clean()
+        if self.kind == AssessmentKind.PRE_TEST and self.review_policy != ReviewPolicy.NEVER:
+            raise ValidationError(
+                {
+                    "review_policy": _(
+                        "A pre-test never shows its correct answers: its questions usually "
+                        "come back in the post-test."
+                    )
+                }
+            )
 
     def get_template(self, request, *args, **kwargs):
         return "courses/assessment_page.html"
@@ -195,3 +223,38 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.session_id}/{self.enrollment_id}: {self.status}"
+
+
+class AttendanceChange(models.Model):
+    """One change of a trainee's mark for a session: who, when, before and after. Written with
+    every mark by courses.services.learning.record_attendance; never edited."""
+
+    session = models.ForeignKey(
+        "courses.Session", on_delete=models.CASCADE, related_name="attendance_changes"
+    )
+    enrollment = models.ForeignKey(
+        "courses.Enrollment", on_delete=models.CASCADE, related_name="attendance_changes"
+    )
+    from_status = models.CharField(
+        _("before"), max_length=10, choices=AttendanceStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("after"), max_length=10, choices=AttendanceStatus.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attendance change")
+        verbose_name_plural = _("attendance changes")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return (
+            f"{self.session_id}/{self.enrollment_id}: {self.from_status or '-'} → {self.to_status}"
+        )

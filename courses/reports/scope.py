@@ -23,7 +23,7 @@ class ReportScope:
 
     @classmethod
     def for_instructor(cls, user) -> "ReportScope":
-        """Runs of courses where `user` is a CourseInstructor on any translation of the page."""
+        """Runs of courses `user` is assigned to teach (any translation of the page)."""
         return cls(Q(run__course__translation_key__in=taught_course_keys(user)), "instructor")
 
     @classmethod

@@ -1,4 +1,5 @@
-"""Assessment rules: choice order per attempt and scoring. Pure functions over plain data."""
+"""Assessment rules: choice order per attempt, scoring, and what a result page may show.
+Pure functions over plain data."""
 
 import random
 from collections.abc import Mapping, Sequence
@@ -6,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from ..choices import ReviewPolicy
 from ..exceptions import CourseError
 
 
@@ -74,3 +76,29 @@ def score(
         passed=total > 0 and percent >= pass_mark,
         right=right,
     )
+
+
+@dataclass(frozen=True)
+class Review:
+    """What a trainee may see on the result page of a submitted attempt."""
+
+    right_or_wrong: bool  # whether each question was answered right
+    correct_answers: bool  # which choices were correct, and the explanations
+
+
+def review(policy: str, *, attempts_used: int, max_attempts: int, passed: bool) -> Review:
+    """What the result page shows under `policy`.
+
+    `attempts_used` counts every attempt started at this test (an open one included), `passed`
+    whether any of them passed. While attempts remain and the test is not passed, no policy
+    shows the correct answers: the next attempt would be a copy. An unknown policy shows the
+    least (as `never`).
+    """
+    finished = passed or attempts_used >= max_attempts
+    if policy == ReviewPolicy.RIGHT_WRONG_THEN_ANSWERS:
+        correct = finished
+    elif policy == ReviewPolicy.AFTER_PASSING:
+        correct = passed
+    else:
+        correct = False
+    return Review(right_or_wrong=True, correct_answers=correct)

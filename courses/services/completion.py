@@ -4,9 +4,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from training_site.roles import has_staff_role
+
 from ..choices import EnrollmentStatus
-from ..exceptions import CourseError
+from ..exceptions import CourseError, OnlyStaffOverride, OwnEnrollment, RunNotStarted
 from ..models import Enrollment, EnrollmentStatusChange
+from ..rules.attendance import Refusal, override_refusal
+
+OVERRIDE_REFUSALS = {
+    Refusal.NOT_THEIRS: OnlyStaffOverride,
+    Refusal.OWN_ENROLLMENT: OwnEnrollment,
+    Refusal.NOT_STARTED: RunNotStarted,
+}
 
 OVERRIDABLE = (
     EnrollmentStatus.ENROLLED,
@@ -41,13 +50,22 @@ def evaluate_completion(*, enrollment: Enrollment, by=None):
 
 
 def override_completion(*, enrollment: Enrollment, by, complete: bool, reason: str) -> Enrollment:
-    """Staff decide completion against the rules; the reason is recorded in the history."""
+    """Staff decide completion against the rules, once the run has begun and never about their
+    own place; the reason is recorded in the history (who, when, before, after)."""
     reason = (reason or "").strip()
     if not reason:
         raise ReasonRequired()
     target = EnrollmentStatus.COMPLETED if complete else EnrollmentStatus.NOT_COMPLETED
     with transaction.atomic():
-        locked = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+        locked = Enrollment.objects.select_for_update().select_related("run").get(pk=enrollment.pk)
+        refusal = override_refusal(
+            run_start=locked.run.start_date,
+            today=timezone.localdate(),
+            staff=has_staff_role(by),
+            about_self=by is not None and locked.user_id == by.pk,
+        )
+        if refusal is not None:
+            raise OVERRIDE_REFUSALS[refusal]()
         if locked.status not in OVERRIDABLE:
             raise OverrideNotPossible()
         if locked.status != target:

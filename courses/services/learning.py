@@ -1,11 +1,14 @@
 """Learning workflows: lessons done, test attempts, attendance. Each runs in one transaction."""
 
 import secrets
+import uuid
 from collections.abc import Mapping, Sequence
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from training_site.roles import has_staff_role
 
 from ..choices import (
     LEARNING_STATUSES,
@@ -14,11 +17,12 @@ from ..choices import (
     AttendanceStatus,
     EnrollmentStatus,
 )
-from ..exceptions import CourseError
+from ..exceptions import CourseError, NotTheirRun, OwnEnrollment, SessionNotStarted
 from ..models import (
     AssessmentPage,
     Attempt,
     Attendance,
+    AttendanceChange,
     CoursePage,
     Enrollment,
     LessonPage,
@@ -26,7 +30,9 @@ from ..models import (
     Session,
 )
 from ..rules import assessment as assessment_rules
+from ..rules import attendance as attendance_rules
 from .completion import evaluate_completion
+from .instructors import teaches
 
 
 class NotOnRun(CourseError):
@@ -51,6 +57,13 @@ class NotOnRoll(CourseError):
 
 class InvalidAttendance(CourseError):
     default_message = _("Choose present, absent or excused for each trainee.")
+
+
+REFUSALS = {
+    attendance_rules.Refusal.NOT_STARTED: SessionNotStarted,
+    attendance_rules.Refusal.NOT_THEIRS: NotTheirRun,
+    attendance_rules.Refusal.OWN_ENROLLMENT: OwnEnrollment,
+}
 
 
 def learning_enrollment(*, user, course: CoursePage) -> Enrollment | None:
@@ -142,10 +155,24 @@ def submit_attempt(*, user, attempt_id, answers: Mapping[str, Sequence[str]]) ->
 
 
 def record_attendance(*, session: Session, marks: Mapping[str, str], by) -> int:
-    """Save a roll call: {enrollment public id: status}. All or nothing; returns rows saved."""
+    """Save a roll call: {enrollment public id: status}. All or nothing; returns rows saved.
+
+    Only the run's instructors and staff record, only once the session has started, and never
+    about their own place; every change is kept in AttendanceChange (who, when, before, after).
+    """
     valid = set(AttendanceStatus.values)
     if any(status not in valid for status in marks.values()):
         raise InvalidAttendance()
+    course = CoursePage.objects.get(pk=session.run.course_id)
+    facts = {
+        "starts_at": session.starts_at,
+        "now": timezone.now(),
+        "teaches": by is not None and teaches(by, course),
+        "staff": has_staff_role(by),
+    }
+    refusal = attendance_rules.recording_refusal(**facts, about_self=False)
+    if refusal is not None:
+        raise REFUSALS[refusal]()
     with transaction.atomic():
         enrollments = {
             str(e.public_id): e
@@ -157,6 +184,12 @@ def record_attendance(*, session: Session, marks: Mapping[str, str], by) -> int:
         }
         if set(marks) - set(enrollments):
             raise NotOnRoll()
+        for enrollment in enrollments.values():
+            refusal = attendance_rules.recording_refusal(
+                **facts, about_self=enrollment.user_id == by.pk
+            )
+            if refusal is not None:
+                raise REFUSALS[refusal]()
         existing = {
             a.enrollment_id: a
             for a in Attendance.objects.filter(session=session, enrollment__in=enrollments.values())
@@ -164,21 +197,25 @@ def record_attendance(*, session: Session, marks: Mapping[str, str], by) -> int:
         for key, status in marks.items():
             enrollment = enrollments[key]
             row = existing.get(enrollment.pk)
+            before = row.status if row is not None else ""
+            if before == status:
+                continue
             if row is None:
                 Attendance.objects.create(
                     session=session, enrollment=enrollment, status=status, recorded_by=by
                 )
-            elif row.status != status:
+            else:
                 row.status, row.recorded_by = status, by
                 row.save(update_fields=["status", "recorded_by", "recorded_at"])
+            AttendanceChange.objects.create(
+                session=session, enrollment=enrollment, from_status=before, to_status=status, by=by
+            )
         for enrollment in enrollments.values():
             evaluate_completion(enrollment=enrollment, by=by)
     return len(marks)
 
 
 def _is_uuid(value: str) -> bool:
-    import uuid
-
     try:
         uuid.UUID(str(value))
     except ValueError:

@@ -11,11 +11,14 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from allauth.account.models import EmailAddress
 
 from training_site.emails import send_templated_email
+from training_site.models.roles import person_label
+from training_site.role_services import require_staff
 from training_site.roles import ensure_groups
 
 from ..choices import (
@@ -34,6 +37,7 @@ from ..exceptions import (
     NominationAnswered,
     NominationImportRefused,
     NominationsClosed,
+    OnlyStaff,
     ProfileIncomplete,
     QuotaExceeded,
 )
@@ -57,6 +61,8 @@ from ..rules.nominations import (
 from .enrollment import lock_run, place
 
 SIGNER_SALT = "courses.nomination"
+APPOINT_FOCAL_POINT = "courses.appoint_focal_point"
+REMOVE_FOCAL_POINT = "courses.remove_focal_point"
 
 
 # --- the signed link ---------------------------------------------------------------------------
@@ -320,21 +326,42 @@ def letter_status_of(letter: InvitationLetter) -> LetterStatus:
 # --- focal points ------------------------------------------------------------------------------
 
 
-def appoint_focal_point(*, user, country) -> FocalPoint:
-    """Tie a user to a country as its focal point (one country per user) and give the role."""
+def appoint_focal_point(*, user, country, by) -> FocalPoint:
+    """Staff tie a user to a country as its focal point (one country per user) and give the
+    role; the appointment (or a change of country) is recorded in the audit log."""
+    require_staff(by, OnlyStaff)
     with transaction.atomic():
+        previous = FocalPoint.objects.filter(user=user).values_list("country", flat=True).first()
         focal_point, _created = FocalPoint.objects.update_or_create(
             user=user, defaults={"country": country}
         )
         user.groups.add(ensure_groups()["focal_points"])
+        if previous != focal_point.country:
+            log(
+                instance=focal_point,
+                action=APPOINT_FOCAL_POINT,
+                user=by,
+                data=_focal_point_data(focal_point),
+            )
         return focal_point
 
 
-def revoke_focal_point_role(*, user) -> None:
-    user.groups.remove(ensure_groups()["focal_points"])
-
-
-def remove_focal_point(*, focal_point: FocalPoint) -> None:
+def remove_focal_point(*, focal_point: FocalPoint, by) -> None:
+    """Staff end an appointment: the role goes with it, and the audit log keeps the record."""
+    require_staff(by, OnlyStaff)
     with transaction.atomic():
-        revoke_focal_point_role(user=focal_point.user)
+        log(
+            instance=focal_point,
+            action=REMOVE_FOCAL_POINT,
+            user=by,
+            data=_focal_point_data(focal_point),
+        )
+        focal_point.user.groups.remove(ensure_groups()["focal_points"])
         focal_point.delete()
+
+
+def _focal_point_data(focal_point: FocalPoint) -> dict:
+    return {
+        "person": {"id": focal_point.user_id, "label": person_label(focal_point.user)},
+        "country": str(focal_point.country),
+    }

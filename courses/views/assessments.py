@@ -9,13 +9,14 @@ from django.views.decorators.http import require_POST
 from ..choices import AssessmentKind
 from ..exceptions import CourseError
 from ..models import AssessmentPage, Attempt
-from ..rules.assessment import shuffled_choices
+from ..rules.assessment import review, score, shuffled_choices
 from ..services.learning import learning_enrollment, start_attempt, submit_attempt
 from .learning import course_of, live_translation, may_read
 
 
-def _questions(page: AssessmentPage, *, seed=None):
-    """Questions for display; choices in the attempt's order when a seed is given."""
+def _questions(page: AssessmentPage, *, seed=None, with_answers=False):
+    """Questions for display; choices in the attempt's order when a seed is given. Which
+    choices are correct, and the explanations, only `with_answers` (the review rule decides)."""
     questions = []
     for block in page.questions:
         if block.block_type != "question":
@@ -24,13 +25,19 @@ def _questions(page: AssessmentPage, *, seed=None):
         order = list(choices)
         if seed is not None:
             order = shuffled_choices(order, seed=seed, question_id=block.id)
+        shown = []
+        for key in order:
+            choice = {"id": key, "text": choices[key]["text"]}
+            if with_answers:
+                choice["correct"] = bool(choices[key]["correct"])
+            shown.append(choice)
         questions.append(
             {
                 "id": block.id,
                 "text": block.value["text"],
                 "multiple": block.value["multiple"],
-                "explanation": block.value["explanation"],
-                "choices": [{"id": key, **choices[key]} for key in order],
+                "explanation": block.value["explanation"] if with_answers else "",
+                "choices": shown,
             }
         )
     return questions
@@ -105,17 +112,31 @@ def attempt_result(request, attempt_id):
     page = live_translation(AssessmentPage, attempt.assessment.translation_key)
     if not attempt.is_submitted:
         return redirect(page.get_url(request=request))
-    questions = _questions(page, seed=attempt.seed)
+    attempts = list(
+        Attempt.objects.filter(enrollment=attempt.enrollment, kind=attempt.kind).values_list(
+            "passed", flat=True
+        )
+    )
+    rules = attempt.assessment
+    shown = review(
+        rules.review_policy,
+        attempts_used=len(attempts),
+        max_attempts=rules.max_attempts,
+        passed=any(attempts),
+    )
+    right = score(page.question_data(), attempt.answers, pass_mark=page.pass_mark).right
+    questions = _questions(page, seed=attempt.seed, with_answers=shown.correct_answers)
     for question in questions:
         chosen = set(attempt.answers.get(question["id"], []))
-        correct = {c["id"] for c in question["choices"] if c["correct"]}
-        question["right"] = chosen == correct
+        question["right"] = question["id"] in right
         for choice in question["choices"]:
             choice["chosen"] = choice["id"] in chosen
     context = {
         "page": page,
         "attempt": attempt,
         "questions": questions,
+        "review": shown,
+        "policy": rules.review_policy,
         "course": course_of(page),
         "is_post_test": attempt.kind == AssessmentKind.POST_TEST,
     }

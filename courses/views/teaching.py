@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -14,6 +15,7 @@ from training_site.roles import is_centre_staff
 from ..choices import ROLL_CALL_STATUSES, AttendanceStatus
 from ..exceptions import CourseError
 from ..models import Attendance, CourseRun, Enrollment, Session
+from ..rules.attendance import session_open
 from ..services.completion import override_completion
 from ..services.instructors import runs_taught_by, teaches
 from ..services.learning import record_attendance
@@ -51,9 +53,14 @@ def teaching_runs(request):
 def teaching_run(request, run_id):
     run = _run_for_teacher(request.user, public_id=run_id)
     summaries = summarise_enrollments(list(_roll(run)), request=request)
+    now = timezone.now()
+    sessions = [
+        {"session": session, "open": session_open(starts_at=session.starts_at, now=now)}
+        for session in run.sessions.all()
+    ]
     context = {
         "run": run,
-        "sessions": list(run.sessions.all()),
+        "sessions": sessions,
         "summaries": summaries,
         "staff": is_centre_staff(request.user),
     }
@@ -86,13 +93,21 @@ def roll_call(request, session_id):
     recorded = dict(
         Attendance.objects.filter(session=session).values_list("enrollment_id", "status")
     )
-    rows = [{"enrollment": e, "status": recorded.get(e.pk, "")} for e in roll]
+    rows = [
+        {
+            "enrollment": e,
+            "status": recorded.get(e.pk, ""),
+            "own": e.user_id == request.user.pk,  # nobody marks their own place
+        }
+        for e in roll
+    ]
     context = {
         "session": session,
         "run": run,
         "rows": rows,
+        "open": session_open(starts_at=session.starts_at, now=timezone.now()),
         "statuses": AttendanceStatus.choices,
-        "unmarked": sum(1 for row in rows if not row["status"]),
+        "unmarked": sum(1 for row in rows if not row["status"] and not row["own"]),
     }
     return TemplateResponse(request, "courses/roll_call.html", context)
 

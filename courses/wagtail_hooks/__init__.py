@@ -6,4 +6,5 @@ from . import (
     learning,  # noqa: F401
     nominations,  # noqa: F401
     reports,  # noqa: F401
+    roles,  # noqa: F401
 )

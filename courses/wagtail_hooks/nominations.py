@@ -18,22 +18,27 @@ from ..services import nominations as services
 class FocalPointCreateView(generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
-        return services.appoint_focal_point(user=data["user"], country=data["country"])
+        return services.appoint_focal_point(
+            user=data["user"], country=data["country"], by=self.request.user
+        )
 
 
 class FocalPointEditView(generic.EditView):
+    """A change of person ends the old appointment and makes a new one: both are logged."""
+
     def save_instance(self):
-        previous_user = FocalPoint.objects.get(pk=self.object.pk).user
-        focal_point = self.form.save()
-        services.appoint_focal_point(user=focal_point.user, country=focal_point.country)
-        if previous_user != focal_point.user:
-            services.revoke_focal_point_role(user=previous_user)
-        return focal_point
+        data = self.form.cleaned_data
+        previous = FocalPoint.objects.select_related("user").get(pk=self.object.pk)
+        if previous.user_id != data["user"].pk:
+            services.remove_focal_point(focal_point=previous, by=self.request.user)
+        return services.appoint_focal_point(
+            user=data["user"], country=data["country"], by=self.request.user
+        )
 
 
 class FocalPointDeleteView(generic.DeleteView):
     def delete_action(self):
-        services.remove_focal_point(focal_point=self.object)
+        services.remove_focal_point(focal_point=self.object, by=self.request.user)
 
 
 class FocalPointViewSet(ModelViewSet):

@@ -6,12 +6,12 @@ import pytest
 
 from courses.choices import RunStatus
 from courses.models import CourseIndexPage, CoursePage, CourseRun, Topic
-from courses.models.catalogue import CourseInstructor
+from courses.models.catalogue import CourseInstructor, InstructorAssignment
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_catalogue(client):
+def test_demo_catalogue(client, role_holders_without_a_record):
     call_command("seed_demo")
     indexes = CourseIndexPage.objects.live()
     assert sorted(page.locale.language_code for page in indexes) == ["ar", "en", "fr"]
@@ -27,8 +27,11 @@ def test_demo_catalogue(client):
     assert {run.language for run in runs} == {"ar", "en", "fr"}
     assert len({run.delivery_mode for run in runs}) == 3
     assert all(run.sessions.exists() for run in runs)
-    usernames = set(CourseInstructor.objects.values_list("user__username", flat=True))
+    usernames = set(InstructorAssignment.objects.values_list("user__username", flat=True))
     assert {"instructor", "instructor2"} <= usernames
+    assert CourseInstructor.objects.filter(name="Karim Mansour").exists()  # the page's cards
+    # Every role the demo gives went through the role services, with a record.
+    assert role_holders_without_a_record() == []
     html = client.get("/fr/programmes/").content.decode()
     assert "Identifier et orienter les victimes de la traite" in html
     assert "Programmes de formation" in html

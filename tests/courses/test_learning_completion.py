@@ -4,7 +4,6 @@ import pytest
 
 from courses.choices import AttendanceStatus, EnrollmentStatus
 from courses.models import Attempt, Attendance, EnrollmentStatusChange, LessonProgress
-from courses.models.catalogue import CourseInstructor
 from courses.services.completion import ReasonRequired, evaluate_completion, override_completion
 from courses.services.progress import summarise_enrollments
 from tests import factories
@@ -23,15 +22,19 @@ def ar(message, plural=None, number=None, **values):
 
 
 @pytest.fixture
+def run(course):
+    """A run that began two days ago: its sessions have started, their roll calls are open."""
+    return factories.CourseRunFactory(course=course, running=True)
+
+
+@pytest.fixture
 def sessions(run):
     return [factories.SessionFactory(run=run) for _ in range(4)]
 
 
 @pytest.fixture
 def instructor(course):
-    user = factories.UserFactory()
-    CourseInstructor.objects.create(page=course, user=user, name="Karim")
-    return user
+    return factories.make_instructor(course)
 
 
 def roll_call_url(session):
@@ -85,9 +88,8 @@ def test_staff_take_the_roll_call(client, mfa_staff_user, sessions, enrollment):
 
 
 def test_others_get_404(client, sessions, enrollment, course_index):
-    other_instructor = factories.UserFactory()
     other_course = factories.CoursePageFactory(parent=course_index)
-    CourseInstructor.objects.create(page=other_course, user=other_instructor, name="Other")
+    other_instructor = factories.make_instructor(other_course)
     for user in (enrollment.user, other_instructor):
         client.force_login(user)
         assert client.get(roll_call_url(sessions[0])).status_code == 404

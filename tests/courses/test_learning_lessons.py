@@ -4,7 +4,6 @@ import pytest
 
 from courses.choices import EnrollmentStatus
 from courses.models import LessonProgress
-from courses.models.catalogue import CourseInstructor
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -80,8 +79,7 @@ def test_place_on_a_run_of_another_translation_of_the_course_counts(
 def test_staff_and_the_courses_instructor_read_the_body(client, lessons, course, mfa_staff_user):
     client.force_login(mfa_staff_user)
     assert BODY in client.get(url(lessons[0])).content.decode()
-    instructor = factories.UserFactory()
-    CourseInstructor.objects.create(page=course, user=instructor, name="Instructor")
+    instructor = factories.make_instructor(course)
     client.force_login(instructor)
     assert BODY in client.get(url(lessons[0])).content.decode()
 

@@ -302,9 +302,9 @@ def test_staff_invitation_uses_the_same_flow(
     assert enrollment.history.get().by == staff_user
 
 
-def test_appointing_a_focal_point_gives_the_group(db):
+def test_appointing_a_focal_point_gives_the_group(staff_user):
     user = factories.UserFactory()
-    focal_point = services.appoint_focal_point(user=user, country="MA")
+    focal_point = services.appoint_focal_point(user=user, country="MA", by=staff_user)
     assert user.groups.filter(name="Focal points").exists()
-    services.remove_focal_point(focal_point=focal_point)
+    services.remove_focal_point(focal_point=focal_point, by=staff_user)
     assert not user.groups.filter(name="Focal points").exists()

@@ -7,7 +7,6 @@ import pytest
 from allauth.mfa.models import Authenticator
 from openpyxl import load_workbook
 
-from courses.models.catalogue import CourseInstructor
 from courses.reports.suppression import Hidden
 from tests import factories
 from training_site.roles import ensure_groups
@@ -31,10 +30,7 @@ def staff_client(client, mfa_staff_user):
 
 
 def instructor_of(page):
-    user = with_totp(factories.UserFactory())
-    user.groups.add(ensure_groups()["instructors"])
-    CourseInstructor.objects.create(page=page, user=user, name="Karim Mansour")
-    return user
+    return factories.make_instructor(page, with_totp(factories.UserFactory()))
 
 
 def read_csv(response):

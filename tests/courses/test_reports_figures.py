@@ -137,14 +137,12 @@ def test_each_report_table_is_one_query(report_data, django_assert_num_queries, 
 
 
 def test_scopes(report_data):
-    from courses.models.catalogue import CourseInstructor
     from courses.reports.scope import ReportScope, scope_for_user
     from tests import factories
 
     assert totals(ReportScope.for_country("JO").enrollments())["applications"] == 4
     assert totals(ReportScope.for_country("XX").enrollments())["applications"] == 0
-    teacher = factories.UserFactory()
-    CourseInstructor.objects.create(page=report_data["courses"]["c1"], user=teacher, name="T")
+    teacher = factories.make_instructor(report_data["courses"]["c1"])
     assert scope_for_user(teacher).kind == "instructor"
     assert totals(scope_for_user(teacher).enrollments())["applications"] == 7
     staff = factories.StaffFactory()

@@ -23,7 +23,7 @@ NOMINEES_CSV = (
 
 @pytest.fixture
 def world(course):
-    focal = appoint_focal_point(user=factories.UserFactory(), country="JO")
+    focal = appoint_focal_point(user=factories.UserFactory(), country="JO", by=None)
     run = factories.CourseRunFactory(
         course=course, admission_policy=AdmissionPolicy.INVITATION, seats_per_country=4
     )

@@ -5,8 +5,6 @@ from wagtail.models import Page
 
 import pytest
 
-from courses.models.catalogue import CourseInstructor
-from courses.services.instructors import sync_instructor_permissions
 from tests import factories
 
 from .journey import LANGUAGES, Journey
@@ -22,8 +20,7 @@ def world(course_indexes, mfa_user_factory, code):
         own = factories.translate_page(own, code, title="Victim identification")
         other = factories.translate_page(other, code, title="Prosecution")
     instructor = mfa_user_factory(first_name="Claire", last_name="Martin")
-    CourseInstructor.objects.create(page=own, user=instructor, name="Claire Martin")
-    sync_instructor_permissions(course=own)
+    factories.make_instructor(own, instructor)
     return {"own": own, "other": other, "instructor": instructor}
 
 

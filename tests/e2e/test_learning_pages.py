@@ -5,7 +5,6 @@ from django.test import Client
 
 import pytest
 
-from courses.models.catalogue import CourseInstructor
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -29,8 +28,8 @@ def test_lesson_and_roll_call(page, live_site, screenshot, course, locales, code
         first.save_revision().publish()
         second = second.copy_for_translation(locales[code])
         second.save_revision().publish()
-    run = factories.CourseRunFactory(course=course)
-    session = factories.SessionFactory(run=run)
+    run = factories.CourseRunFactory(course=course, running=True)
+    session = factories.SessionFactory(run=run)  # began two days ago: its roll call is open
     enrollment = factories.EnrollmentFactory(run=run)
 
     sign_in(page, live_site, enrollment.user)
@@ -42,8 +41,7 @@ def test_lesson_and_roll_call(page, live_site, screenshot, course, locales, code
     assert page.locator("h1").inner_text() == second.title  # on to the next lesson
     assert page.locator(".outline-list .badge-ok").count() == 1
 
-    instructor = factories.UserFactory()
-    CourseInstructor.objects.create(page=course, user=instructor, name="Instructor")
+    instructor = factories.make_instructor(course)
     sign_in(page, live_site, instructor)
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_site}/{code}/teach/sessions/{session.public_id}/roll-call/")

@@ -20,7 +20,7 @@ BAD_CSV = (
 
 @pytest.fixture
 def signed_in_focal_point(page, live_site, client):
-    focal = appoint_focal_point(user=factories.UserFactory(), country="JO")
+    focal = appoint_focal_point(user=factories.UserFactory(), country="JO", by=None)
     index = factories.CourseIndexPageFactory(parent=_home(), slug="programmes")
     course = factories.CoursePageFactory(parent=index, title="Victim identification")
     run = factories.CourseRunFactory(

@@ -1,5 +1,6 @@
-"""Site pages and settings (site.py), and delegation study visits (visits.py)."""
+"""Site pages and settings (site.py), delegation study visits (visits.py), roles (roles.py)."""
 
+from .roles import Role, RoleGrant
 from .site import CentreSettings, HomePage, PartnerLogo, StandardPage
 from .visits import (
     StudyVisitIndexPage,
@@ -18,6 +19,8 @@ __all__ = [
     "CentreSettings",
     "HomePage",
     "PartnerLogo",
+    "Role",
+    "RoleGrant",
     "StandardPage",
     "StudyVisitIndexPage",
     "StudyVisitStoryPage",

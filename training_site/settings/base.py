@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "training_site.apps.UsersAppConfig",  # wagtail.users, its forms without role groups
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

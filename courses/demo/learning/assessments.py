@@ -3,7 +3,7 @@ pages' fields in each language."""
 
 import json
 
-from ...choices import AssessmentKind
+from ...choices import AssessmentKind, ReviewPolicy
 
 QUESTIONS = [
     {
@@ -170,6 +170,11 @@ def test_fields(kind, test):
             "kind": kind,
             "pass_mark": 70,
             "max_attempts": test["attempts"],
+            # The post-test shows its answers once done with; the pre-test, whose questions
+            # come back in the post-test, never does.
+            "review_policy": ReviewPolicy.RIGHT_WRONG_THEN_ANSWERS
+            if kind == AssessmentKind.POST_TEST
+            else ReviewPolicy.NEVER,
             "questions": json.dumps(questions),
         }
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from ...choices import AssessmentKind, AttendanceStatus, EnrollmentStatus, RunStatus
 from ...models import (
     AssessmentPage,
-    Attendance,
+    CourseInstructor,
     CourseRun,
     Enrollment,
     EnrollmentStatusChange,
@@ -17,10 +17,18 @@ from ...models import (
     LessonProgress,
     Session,
 )
-from ...models.catalogue import CourseInstructor
-from ...services.completion import evaluate_completion, override_completion
-from ...services.instructors import sync_instructor_permissions
-from ...services.learning import mark_lesson_done, start_attempt, submit_attempt
+from ...services.completion import override_completion
+from ...services.instructors import (
+    assign_instructor,
+    assignments_of,
+    sync_instructor_permissions,
+)
+from ...services.learning import (
+    mark_lesson_done,
+    record_attendance,
+    start_attempt,
+    submit_attempt,
+)
 from ..enrollment import demo_trainee
 from .assessments import HALF_ANSWERS, RIGHT_ANSWERS
 
@@ -39,16 +47,13 @@ EXTRA_TRAINEES = [
 
 
 def seed_instructors(courses):
+    """The demo instructors teach the learning courses (assigned as staff would assign them)."""
     User = get_user_model()
     for course, username in zip(courses, ("instructor", "instructor2"), strict=False):
         user = User.objects.filter(username=username).first()
-        has_account = CourseInstructor.objects.filter(
-            page__translation_key=course.translation_key, user__isnull=False
-        ).exists()
-        if user is not None and not has_account:
-            CourseInstructor.objects.create(
-                page=course, user=user, name=user.get_full_name() or username
-            )
+        if user is not None and not assignments_of(course).exists():
+            CourseInstructor.objects.create(page=course, name=user.get_full_name() or username)
+            assign_instructor(course=course, user=user, by=None)
         sync_instructor_permissions(course=course)
 
 
@@ -132,10 +137,12 @@ def _take(user, test, answers):
     submit_attempt(user=user, attempt_id=attempt.public_id, answers=answers)
 
 
-def _attend(run, enrollment, statuses, by=None):
+def _attend(run, enrollment, statuses):
+    """The roll calls of the run's first sessions (all begun), taken by the demo staff member."""
+    staff = get_user_model().objects.get(username="staff")
+    key = str(enrollment.public_id)
     for session, status in zip(run.sessions.order_by("starts_at"), statuses, strict=False):
-        Attendance.objects.create(session=session, enrollment=enrollment, status=status)
-    evaluate_completion(enrollment=enrollment, by=by)
+        record_attendance(session=session, marks={key: status}, by=staff)
 
 
 def seed_running_run(course, trainees):
@@ -202,7 +209,7 @@ def seed_finished_run(course, trainees):
                 enrollment=enrollment, lesson_key=lesson.translation_key
             )
         _take(user, tests[AssessmentKind.POST_TEST], RIGHT_ANSWERS if passes else HALF_ANSWERS)
-        _attend(run, enrollment, attendance, by=staff)
+        _attend(run, enrollment, attendance)
         enrollment.refresh_from_db()
         if enrollment.status == EnrollmentStatus.ENROLLED:
             override_completion(
