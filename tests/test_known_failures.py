@@ -195,7 +195,7 @@ def test_a_focal_point_cannot_read_a_lone_trainees_results_from_the_run_report(
         session=session, enrollment=enrollment, status=AttendanceStatus.PRESENT
     )
     focal_point = _with_totp(factories.UserFactory())
-    appoint_focal_point(user=focal_point, country="JO")
+    appoint_focal_point(user=focal_point, country="JO", by=None)
     client.force_login(focal_point)
     response = client.get("/admin/training-reports/run/", {"export": "csv"})
     cells = _csv_cells(response)

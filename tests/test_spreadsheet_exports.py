@@ -39,7 +39,6 @@ from courses.models import Attempt, Attendance
 from courses.models.catalogue import CourseInstructor
 from courses.services.nominations import appoint_focal_point
 from tests import factories
-from training_site.roles import ensure_groups
 
 pytestmark = pytest.mark.django_db
 
@@ -185,10 +184,9 @@ def hostile_world(course_index, home_pages):
     site.save()
     Redirect.objects.create(old_path="/old", redirect_link=HOSTILE[0], site=site)
     focal_point = totp(factories.UserFactory())
-    appoint_focal_point(user=focal_point, country="JO")
-    instructor = totp(factories.UserFactory())
-    instructor.groups.add(ensure_groups()["instructors"])
-    CourseInstructor.objects.create(page=course, user=instructor, name=HOSTILE[3])
+    appoint_focal_point(user=focal_point, country="JO", by=None)
+    instructor = totp(factories.make_instructor(course))
+    CourseInstructor.objects.create(page=course, name=HOSTILE[3])
     return {
         "staff": totp(editor),
         "focal_point": focal_point,

@@ -25,7 +25,6 @@ from courses.reports.dimensions import DIMENSIONS
 from courses.reports.suppression import Hidden
 from courses.services.nominations import appoint_focal_point
 from tests import factories
-from training_site.roles import ensure_groups
 
 pytestmark = pytest.mark.django_db
 
@@ -81,10 +80,9 @@ def small_run(course_index, private_storage, fake_certificate_pdf, mfa_staff_use
         results.append(enrollment)
     issue_certificate(enrollment=results[0], by=mfa_staff_user)
     focal_point = totp(factories.UserFactory())
-    appoint_focal_point(user=focal_point, country="JO")
-    instructor = totp(factories.UserFactory())
-    instructor.groups.add(ensure_groups()["instructors"])
-    CourseInstructor.objects.create(page=course, user=instructor, name="Karim Mansour")
+    appoint_focal_point(user=focal_point, country="JO", by=None)
+    instructor = totp(factories.make_instructor(course))
+    CourseInstructor.objects.create(page=course, name="Karim Mansour")
     return {
         "run": run,
         "staff": mfa_staff_user,
@@ -209,7 +207,7 @@ def test_a_hidden_count_is_not_given_away_by_the_total(client, course_index, foc
 @pytest.fixture
 def focal_point_user(db):
     user = totp(factories.UserFactory())
-    appoint_focal_point(user=user, country="JO")
+    appoint_focal_point(user=user, country="JO", by=None)
     return user
 
 
