@@ -164,6 +164,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# The reverse proxies allowed to name the client in X-Forwarded-For (training_site.client_ip:
+# every throttle, allauth's included, takes the client's address from there).
+TRUSTED_PROXIES = deployment.trusted_proxies(os.environ)
+
 # Cache: Redis when REDIS_URL is set, else the database (shared by every process).
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
@@ -216,7 +220,6 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 ACCOUNT_ADAPTER = "training_site.adapters.AccountAdapter"
-ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "RTC"
 LOGIN_URL = "account_login"
