@@ -6,6 +6,7 @@ import json
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 import factory
@@ -346,6 +347,16 @@ class AssessmentPageFactory(wagtail_factories.PageFactory):
 
 
 # --- courses: catalogue (issue 3) -------------------------------------------------------------
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A document (lesson handout) in the root collection unless given one."""
+
+    class Meta:
+        model = get_document_model()
+
+    title = factory.Sequence(lambda n: f"Handout {n}")
+    file = factory.django.FileField(filename="handout.pdf", data=b"%PDF-1.4\n% handout\n%%EOF\n")
 
 
 def translate_page(page, code: str, **fields):

@@ -1,5 +1,7 @@
-"""Site pages and settings (site.py), and delegation study visits (visits.py)."""
+"""Site pages and settings (site.py), documents (documents.py), and delegation study visits
+(visits.py)."""
 
+from .documents import CentreDocument
 from .site import CentreSettings, HomePage, PartnerLogo, StandardPage
 from .visits import (
     StudyVisitIndexPage,
@@ -15,6 +17,7 @@ from .visits import (
 )
 
 __all__ = [
+    "CentreDocument",
     "CentreSettings",
     "HomePage",
     "PartnerLogo",
