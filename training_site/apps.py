@@ -19,3 +19,7 @@ class TrainingSiteConfig(AppConfig):
         from .auth_backends import connect_signals as connect_permission_signals
 
         connect_permission_signals()
+        # Patches import Wagtail's admin views, which need the app registry ready.
+        from . import patches
+
+        patches.apply()

@@ -155,6 +155,10 @@ class InvitationLetter(models.Model):
     )
     code = models.CharField(_("reference"), max_length=20, unique=True, default=new_letter_code)
     name_latin = models.CharField(_("name as in the passport"), max_length=150)
+    # The run's dates when the letter was first issued: a visa is asked for these dates, so a
+    # later change of the run's dates is shown on the check page, not hidden by it.
+    start_date = models.DateField(_("start date stated"))
+    end_date = models.DateField(_("end date stated"))
     issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
 
     class Meta:

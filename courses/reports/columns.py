@@ -3,6 +3,11 @@
 A column is either an aggregate over enrollment rows (`aggregate`, evaluated in the database in
 the same GROUP BY query) or derived from the row's other figures (`compute`, a pure function of
 the aggregated row). Other areas add their figures with `register_column()`.
+
+Each column also says what it is about, for the small-count rule (`suppression.protect_table`)
+that non-staff roles see reports under: a count of people (the default), a measure computed
+over counts of people (`over`: an average, a rate, a sum of attendances), or a figure that is
+not about people (`about_people=False`: training hours, sessions).
 """
 
 from collections.abc import Callable
@@ -36,6 +41,12 @@ class ReportColumn:
     compute: Callable[[dict], Any] | None = None
     dimensions: frozenset[str] | None = None  # None: every report and the totals
     is_rate: bool = False
+    about_people: bool = True
+    over: tuple[str, ...] = ()  # a measure: the counts of people it is computed over
+
+    @property
+    def counts_people(self) -> bool:
+        return self.about_people and not self.over
 
     def applies_to(self, dimension: str | None) -> bool:
         if self.dimensions is None:
@@ -54,6 +65,16 @@ def register_column(column: ReportColumn) -> ReportColumn:
 def columns_for(dimension: str | None) -> list[ReportColumn]:
     """The columns of one report (`None`: the totals), in display order."""
     return sorted((c for c in COLUMNS.values() if c.applies_to(dimension)), key=lambda c: c.order)
+
+
+def people_counts(dimension: str | None) -> list[str]:
+    """The keys of the columns of a report that count people."""
+    return [c.key for c in columns_for(dimension) if c.counts_people]
+
+
+def people_measures(dimension: str | None) -> dict[str, tuple[str, ...]]:
+    """The measures of a report, each with the counts of people it is computed over."""
+    return {c.key: c.over for c in columns_for(dimension) if c.about_people and c.over}
 
 
 def completion_rate(row: dict) -> float | None:
@@ -91,7 +112,12 @@ register_column(
 )
 register_column(
     ReportColumn(
-        "completion_rate", _("Completion rate (%)"), 60, compute=completion_rate, is_rate=True
+        "completion_rate",
+        _("Completion rate (%)"),
+        60,
+        compute=completion_rate,
+        is_rate=True,
+        over=("completed", "not_completed"),
     )
 )
 register_column(
@@ -100,6 +126,7 @@ register_column(
         _("Training hours completed"),
         70,
         aggregate=lambda: Coalesce(Sum("run__course__hours", filter=COMPLETED), 0),
+        about_people=False,  # hours of training given, shown as they are (issue 15)
     )
 )
 
@@ -115,12 +142,17 @@ def _valid_certificate():
     )
 
 
+def _scored_attempts(kind: str):
+    from ..models import Attempt
+
+    return Attempt.objects.filter(enrollment=OuterRef("pk"), kind=kind, score__isnull=False)
+
+
 def _score(kind: str):
     """The enrollment's score in a test: the first pre-test attempt, the best post-test one."""
     from ..choices import AssessmentKind
-    from ..models import Attempt
 
-    attempts = Attempt.objects.filter(enrollment=OuterRef("pk"), kind=kind, score__isnull=False)
+    attempts = _scored_attempts(kind)
     if kind == AssessmentKind.PRE_TEST:
         attempts = attempts.order_by("number")
     else:
@@ -166,11 +198,30 @@ register_column(
 )
 register_column(
     ReportColumn(
+        "pre_tested",
+        _("Pre-tests taken"),
+        88,
+        dimensions=RUN_ONLY,
+        aggregate=lambda: Count("pk", filter=Q(Exists(_scored_attempts("pre")))),
+    )
+)
+register_column(
+    ReportColumn(
         "pre_avg",
         _("Pre-test average (%)"),
-        90,
+        89,
         dimensions=RUN_ONLY,
         aggregate=lambda: Avg(_score("pre")),
+        over=("pre_tested",),
+    )
+)
+register_column(
+    ReportColumn(
+        "post_tested",
+        _("Post-tests taken"),
+        90,
+        dimensions=RUN_ONLY,
+        aggregate=lambda: Count("pk", filter=Q(Exists(_scored_attempts("post")))),
     )
 )
 register_column(
@@ -180,6 +231,7 @@ register_column(
         91,
         dimensions=RUN_ONLY,
         aggregate=lambda: Avg(_score("post")),
+        over=("post_tested",),
     )
 )
 register_column(
@@ -189,6 +241,7 @@ register_column(
         92,
         dimensions=RUN_ONLY,
         compute=knowledge_gain,
+        over=("pre_tested", "post_tested"),
     )
 )
 register_column(
@@ -206,6 +259,7 @@ register_column(
                 .values("n")[:1]
             )
         ),
+        about_people=False,  # the run's sessions
     )
 )
 register_column(
@@ -215,6 +269,7 @@ register_column(
         94,
         dimensions=RUN_ONLY,
         aggregate=lambda: Coalesce(Sum(_attended()), 0),
+        over=("participants",),
     )
 )
 register_column(
@@ -225,5 +280,6 @@ register_column(
         dimensions=RUN_ONLY,
         compute=attendance_rate,
         is_rate=True,
+        over=("participants",),
     )
 )

@@ -6,9 +6,9 @@ from django.utils.dates import MONTHS_3
 
 from django_countries import countries
 
-from .columns import COMPLETED, PARTICIPATED
+from .columns import COMPLETED, PARTICIPATED, people_counts, people_measures
 from .measures import totals
-from .suppression import bar_widths
+from .suppression import Hidden, bar_widths, protect_table
 
 TOP_COUNTRIES = 10
 
@@ -61,3 +61,29 @@ def completions_per_month(enrollments: QuerySet, year: int) -> list:
         {"month": m, "name": MONTHS_3[m], "count": v, "height": h}
         for m, v, h in zip(range(1, 13), values, widths, strict=True)
     ]
+
+
+def hide_small_counts(summary: dict, per_country: list, per_month: list) -> tuple:
+    """The panel's figures as a non-staff role may see them (the small-count rule). Pure.
+
+    Each chart's bars are parts of a total the summary publishes (trainees, completions), so a
+    lone hidden bar is protected as in a report table.
+    """
+    _rows, shown_summary = protect_table(
+        [], summary, counts=people_counts(None), measures=people_measures(None)
+    )
+    charts = []
+    for bars, key in ((per_country, "trainees"), (per_month, "completed")):
+        rows, _total = protect_table(
+            [{key: bar["count"]} for bar in bars], {key: summary[key]}, counts=[key], measures={}
+        )
+        counts = [row[key] for row in rows]
+        widths = bar_widths([None if isinstance(c, Hidden) else c for c in counts])
+        size = "width" if key == "trainees" else "height"
+        charts.append(
+            [
+                {**bar, "count": count, size: width}
+                for bar, count, width in zip(bars, counts, widths, strict=True)
+            ]
+        )
+    return shown_summary, charts[0], charts[1]

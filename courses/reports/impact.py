@@ -71,8 +71,8 @@ def public_figures(raw: dict) -> dict:
         "officials": officials,
         "countries": head["countries"] or 0,  # a number of countries singles out no one
         "courses": head["courses"] or 0,
-        # Hours follow the number of officials: hidden whenever that number is.
-        "hours": Shown(None) if officials.suppressed else Shown(head["hours"] or 0),
+        # Hours of training given are not about people: shown as they are.
+        "hours": Shown(head["hours"] or 0),
         "completion_rate": suppressed_rate(
             head["completed"], (head["completed"] or 0) + (head["not_completed"] or 0)
         ),

@@ -31,6 +31,11 @@ class ReportScope:
         """Trainees of one country (a focal point's view)."""
         return cls(Q(user__trainee_profile__country=str(country)), "country")
 
+    @property
+    def hides_small_counts(self) -> bool:
+        """Everyone but centre staff sees figures about people under the small-count rule."""
+        return self.kind != "all"
+
     def enrollments(self) -> QuerySet:
         return Enrollment.objects.filter(self.condition)
 

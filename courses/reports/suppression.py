@@ -3,9 +3,16 @@
 A count between 1 and THRESHOLD - 1 could single out a person, so it is shown as "fewer than
 THRESHOLD". Zero singles out nobody and is shown as it is. A rate is hidden when its denominator is
 small, because it would reveal individual results.
+
+The rule applies to every figure about people that a non-staff role sees (the public impact page,
+and the reports and dashboard of focal points and instructors); figures that are not about people
+(training hours, numbers of sessions or countries) are shown as they are.
 """
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+
+from django.utils.translation import gettext
 
 THRESHOLD = 5
 
@@ -58,3 +65,65 @@ def bar_widths(counts: list[int | None]) -> list[float]:
     if not largest:
         return [0.0 for _ in counts]
     return [round(100 * (c or 0) / largest, 1) for c in counts]
+
+
+# --- report tables seen by a non-staff role -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """A figure withheld by the small-count rule, in place of its value in a report row.
+
+    `kind` is "count" (a number of people from 1 to THRESHOLD - 1) or "measure" (an average, a
+    rate or a sum over so few people, or over a count that is itself hidden).
+    """
+
+    kind: str
+
+    is_hidden = True
+
+    def __str__(self) -> str:
+        if self.kind == "count":
+            return gettext("fewer than 5")
+        return gettext("hidden: fewer than 5 people")
+
+
+HIDDEN_COUNT = Hidden("count")
+HIDDEN_MEASURE = Hidden("measure")
+
+
+def protect_table(
+    rows: list[dict],
+    total: dict | None,
+    *,
+    counts: Iterable[str],
+    measures: Mapping[str, Iterable[str]],
+    threshold: int = THRESHOLD,
+) -> tuple[list[dict], dict | None]:
+    """The rows and the total of a report as a non-staff role may see them. Pure.
+
+    `counts` are the keys of figures that count people: from 1 to `threshold` - 1 they are
+    hidden, and when the total of a column is shown and exactly one row is hidden in it, the
+    smallest other count of the column is hidden too (the total would give it away). `measures`
+    maps each average, rate or sum to the counts of people it is computed over: it is hidden
+    wherever one of those is. Every other key (hours, sessions: not about people) is kept.
+    """
+    rows = [dict(row) for row in rows]
+    total = dict(total) if total is not None else None
+    for key in counts:
+        present = [row for row in rows if key in row]
+        shown = [suppress(row[key], threshold) for row in present]
+        if total is not None and key in total:
+            total_shown = suppress(total[key], threshold)
+            if not total_shown.suppressed:
+                shown = protect_remainder(shown)
+            if total_shown.suppressed:
+                total[key] = HIDDEN_COUNT
+        for row, figure in zip(present, shown, strict=True):
+            if figure.suppressed:
+                row[key] = HIDDEN_COUNT
+    for row in [*rows, *([total] if total is not None else [])]:
+        for key, bases in measures.items():
+            if key in row and any(row.get(base) is HIDDEN_COUNT for base in bases):
+                row[key] = HIDDEN_MEASURE
+    return rows, total

@@ -18,7 +18,13 @@ from allauth.account.models import EmailAddress
 from training_site.emails import send_templated_email
 from training_site.roles import ensure_groups
 
-from ..choices import ACTIVE_STATUSES, SEAT_HOLDING_STATUSES, DeliveryMode, NominationStatus
+from ..choices import (
+    ACTIVE_STATUSES,
+    SEAT_HOLDING_STATUSES,
+    DeliveryMode,
+    LetterStatus,
+    NominationStatus,
+)
 from ..exceptions import (
     AlreadyNominated,
     EmailMismatch,
@@ -40,6 +46,7 @@ from ..models import (
     TraineeProfile,
 )
 from ..models.nominations import link_max_age
+from ..rules.letters import letter_status
 from ..rules.nominations import (
     Nominee,
     country_seats_left,
@@ -284,13 +291,30 @@ def issue_letter(*, enrollment: Enrollment) -> InvitationLetter:
         letter = InvitationLetter.objects.filter(enrollment=enrollment).first()
         profile = enrollment.user.trainee_profile
         if letter is None:
+            run = enrollment.run
             letter = InvitationLetter.objects.create(
-                enrollment=enrollment, name_latin=profile.name_latin
+                enrollment=enrollment,
+                name_latin=profile.name_latin,
+                start_date=run.start_date,
+                end_date=run.end_date,
             )
         elif letter.name_latin != profile.name_latin:
             letter.name_latin = profile.name_latin
             letter.save(update_fields=["name_latin"])
         return letter
+
+
+def letter_status_of(letter: InvitationLetter) -> LetterStatus:
+    """What the letter's check page says now, from its enrollment and run (no query when they
+    are loaded with the letter)."""
+    enrollment = letter.enrollment
+    run = enrollment.run
+    return letter_status(
+        enrollment_status=enrollment.status,
+        run_status=run.status,
+        stated_dates=(letter.start_date, letter.end_date),
+        run_dates=(run.start_date, run.end_date),
+    )
 
 
 # --- focal points ------------------------------------------------------------------------------

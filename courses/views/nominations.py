@@ -14,10 +14,12 @@ from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 
 from wagtail.models import Site
 
+from certificates import throttle
 from certificates.choices import CertificateStatus
 from certificates.models import Certificate
 from training_site.models import CentreSettings
@@ -284,7 +286,13 @@ def invitation_letter(request, enrollment_id):
     return response
 
 
+@never_cache
+@require_GET
 def letter_confirm(request, code):
+    """The public check of a letter's reference, with its live status; throttled per address
+    like certificate verification."""
+    if not throttle.allow(request, scope="letter"):
+        return render(request, "courses/letter_confirm.html", {"throttled": True}, status=429)
     letter = get_object_or_404(
         InvitationLetter.objects.select_related("enrollment__run__course"),
         code=code.strip().upper(),
@@ -293,5 +301,10 @@ def letter_confirm(request, code):
     return render(
         request,
         "courses/letter_confirm.html",
-        {"letter": letter, "run": run, "course_title": services.course_title(run, get_language())},
+        {
+            "letter": letter,
+            "run": run,
+            "status": services.letter_status_of(letter),
+            "course_title": services.course_title(run, get_language()),
+        },
     )

@@ -92,13 +92,6 @@ EXPORT_COLUMNS = {
 }
 
 
-def _neutralise(value):
-    """Spreadsheets run cells that start with = + - @ as formulas: keep people's text as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 class EnrollmentFilterSet(WagtailFilterSet):
     run = django_filters.ModelChoiceFilter(
         label=_("Course run"), queryset=CourseRun.objects.select_related("course")
@@ -137,7 +130,8 @@ class EnrollmentIndexView(IndexView):
         return in_language()
 
     def to_row_dict(self, item):
-        return {key: _neutralise(EXPORT_COLUMNS[key][1](item)) for key in self.list_export}
+        # Cells are neutralised where every export writes them (training_site.spreadsheets).
+        return {key: EXPORT_COLUMNS[key][1](item) for key in self.list_export}
 
 
 class EnrollmentInspectView(InspectView):

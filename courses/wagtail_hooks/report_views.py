@@ -24,11 +24,12 @@ from django_countries import countries
 from ..choices import OrganisationType
 from ..models import CoursePage, Enrollment, Topic
 from ..reports import dashboard
-from ..reports.columns import columns_for
+from ..reports.columns import columns_for, people_counts, people_measures
 from ..reports.dimensions import DIMENSIONS
 from ..reports.filters import MAX_YEAR, MIN_YEAR, ReportFilters, apply_filters
 from ..reports.measures import breakdown, describe_rows, totals
 from ..reports.scope import scope_for_request
+from ..reports.suppression import Hidden, protect_table
 
 # --- filters ----------------------------------------------------------------------------------
 
@@ -111,7 +112,9 @@ class ReportFilterSet(WagtailFilterSet):
 class RateColumn(Column):
     def get_value(self, instance):
         value = super().get_value(instance)
-        return "—" if value is None else f"{number_format(value, 1)} %"
+        if value is None or isinstance(value, Hidden):
+            return "—" if value is None else value
+        return f"{number_format(value, 1)} %"
 
 
 class RowPaginator(WagtailPaginator):
@@ -193,22 +196,42 @@ class BreakdownReportView(ReportView):
             enrollments = self.filters.filter_queryset(enrollments)
         return enrollments
 
+    @cached_property
+    def table(self) -> tuple[list[dict], dict | None]:
+        """Every row of the report, described, and the totals; for anyone but staff, under the
+        small-count rule (over all the rows, not one page: the pages add up)."""
+        rows = describe_rows(breakdown(self.filtered_enrollments, self.dimension), self.dimension)
+        total = totals(self.filtered_enrollments) if self.filters_valid else None
+        if self.scope.hides_small_counts:
+            rows, total = protect_table(
+                rows,
+                total,
+                counts=people_counts(self.dimension),
+                measures=people_measures(self.dimension),
+            )
+        return rows, total
+
     def get_queryset(self):
-        return breakdown(self.filtered_enrollments, self.dimension)
+        return self.table[0]
 
     def get_filtered_queryset(self):
         return self.get_queryset()
 
-    @cached_property
+    @property
     def totals(self):
-        if not self.filters_valid:
-            return None
-        return totals(self.filtered_enrollments)
+        return self.table[1]
 
     def decorate_paginated_queryset(self, object_list):
-        rows = describe_rows(object_list, self.dimension)
-        if self.is_export and self.totals is not None:
-            rows.append({key: self.totals.get(key) for key in self.list_export})
+        rows = list(object_list)
+        if self.is_export:
+            if self.totals is not None:
+                rows.append({key: self.totals.get(key) for key in self.list_export})
+            # The CSV is written after the request's language is switched off: say "fewer than
+            # 5" in the admin's language now.
+            rows = [
+                {key: str(v) if isinstance(v, Hidden) else v for key, v in row.items()}
+                for row in rows
+            ]
         return rows
 
     @cached_property
@@ -224,7 +247,6 @@ class BreakdownReportView(ReportView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        # Labels and derived columns are added to the page's rows before the table is built.
         context["object_list"] = self.decorate_paginated_queryset(context["object_list"])
         context["table"] = self.get_table(context["object_list"])
         errors = []
@@ -261,11 +283,18 @@ class TrainingFiguresPanel(Component):
 
     def get_context_data(self, parent_context):
         enrollments = self.scope.enrollments()
+        summary = dashboard.year_summary(enrollments, self.year)
+        per_country = dashboard.trainees_per_country(enrollments, self.year)
+        per_month = dashboard.completions_per_month(enrollments, self.year)
+        if self.scope.hides_small_counts:
+            summary, per_country, per_month = dashboard.hide_small_counts(
+                summary, per_country, per_month
+            )
         return {
             "year": self.year,
-            "summary": dashboard.year_summary(enrollments, self.year),
-            "per_country": dashboard.trainees_per_country(enrollments, self.year),
-            "per_month": dashboard.completions_per_month(enrollments, self.year),
+            "summary": summary,
+            "per_country": per_country,
+            "per_month": per_month,
             "scope_kind": self.scope.kind,
             "report_links": [
                 (reverse(f"course_reports:{key}") + f"?year={self.year}", spec.label)

@@ -2,9 +2,12 @@
 
 from courses.reports.impact import public_figures
 from courses.reports.suppression import (
+    HIDDEN_COUNT,
+    HIDDEN_MEASURE,
     Shown,
     bar_widths,
     protect_remainder,
+    protect_table,
     suppress,
     suppressed_rate,
 )
@@ -48,10 +51,10 @@ def raw(officials, completed=20, not_completed=5, by_country=(), by_year=()):
     }
 
 
-def test_public_figures_hide_small_counts_and_the_hours_that_would_reveal_them():
+def test_public_figures_hide_small_counts_but_not_the_hours():
     shown = public_figures(raw(3, completed=3, not_completed=1))
     assert shown["officials"].suppressed
-    assert shown["hours"].suppressed
+    assert shown["hours"] == Shown(72)  # hours are not about people
     assert shown["completion_rate"] is None
     assert shown["countries"] == 3
 
@@ -89,3 +92,57 @@ def test_a_lone_hidden_count_is_not_given_away_by_the_total():
     assert protect_remainder([Shown(None)]) == [Shown(None)]
     shown = public_figures(raw(40, by_country=[("JO", 30), ("EG", 8), ("MA", 2)]))
     assert [row["shown"].value for row in shown["by_country"]] == [30, None, None]
+
+
+# --- report tables for non-staff roles ----------------------------------------------------------
+
+COUNTS = ["participants", "completed"]
+MEASURES = {"pre_avg": ("pre_tested",), "rate": ("participants",)}
+
+
+def test_a_table_hides_small_counts_and_the_measures_over_them():
+    rows = [
+        {"label": "A", "participants": 2, "completed": 0, "rate": 50.0, "hours": 48},
+        {"label": "B", "participants": 9, "completed": 6, "rate": 66.7, "hours": 144},
+    ]
+    total = {"participants": 11, "completed": 6, "hours": 192}
+    shown, shown_total = protect_table(rows, total, counts=COUNTS, measures=MEASURES)
+    a, b = shown
+    assert a == {
+        "label": "A",
+        "participants": HIDDEN_COUNT,
+        "completed": 0,  # zero singles out nobody
+        "rate": HIDDEN_MEASURE,  # over two people
+        "hours": 48,  # not about people
+    }
+    # B's nine would give A's two away through the total of 11: hidden too, with its rate.
+    assert b["participants"] == HIDDEN_COUNT and b["rate"] == HIDDEN_MEASURE
+    assert b["completed"] == 6 and b["hours"] == 144
+    assert shown_total == total
+    assert rows[0]["participants"] == 2  # the input is left as it was
+
+
+def test_a_small_total_is_hidden_and_needs_no_complement():
+    rows = [{"participants": 3}, {"participants": 0}]
+    shown, total = protect_table(rows, {"participants": 3}, counts=COUNTS, measures=MEASURES)
+    assert [row["participants"] for row in shown] == [HIDDEN_COUNT, 0]
+    assert total == {"participants": HIDDEN_COUNT}
+
+
+def test_an_average_is_hidden_when_the_people_it_is_over_are_few():
+    rows = [{"pre_tested": 1, "pre_avg": 40.0}, {"pre_tested": 12, "pre_avg": 55.0}]
+    counts = ["pre_tested"]
+    shown, _total = protect_table(rows, None, counts=counts, measures=MEASURES)
+    assert shown == [
+        {"pre_tested": HIDDEN_COUNT, "pre_avg": HIDDEN_MEASURE},
+        {"pre_tested": 12, "pre_avg": 55.0},
+    ]
+
+
+def test_hidden_figures_read_as_such():
+    from django.utils import translation
+
+    with translation.override("fr"):
+        assert str(HIDDEN_COUNT) == "moins de 5"
+    with translation.override("en"):
+        assert str(HIDDEN_MEASURE) == "hidden: fewer than 5 people"

@@ -1,0 +1,70 @@
+"""The library patches of training_site.patches: each fails here when the API it relies on changes."""
+
+import csv
+import io
+
+from django.urls import get_resolver
+
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.contrib.forms.views import SubmissionsListView
+
+from openpyxl import load_workbook
+
+from training_site.spreadsheets import neutralise
+
+
+def all_subclasses(cls):
+    for subclass in cls.__subclasses__():
+        yield subclass
+        yield from all_subclasses(subclass)
+
+
+class ExportView(SpreadsheetExportMixin):
+    """The smallest export: Wagtail's own writers over one row of hostile text and numbers."""
+
+    list_export = ["title", "gain", "count"]
+    export_headings = {"title": "=Title", "gain": "Gain"}
+
+    def to_row_dict(self, item):
+        return dict(item)
+
+
+ROW = {"title": "=HYPERLINK(1)", "gain": -30.5, "count": 7}
+
+
+def test_csv_cells_and_headings_go_through_neutralise():
+    lines = b"".join(ExportView().stream_csv([ROW])).decode("utf-8")
+    heading, row = list(csv.reader(io.StringIO(lines)))
+    assert heading == ["'=Title", "Gain", "count"]
+    assert row == ["'=HYPERLINK(1)", "-30.5", "7"]
+
+
+def test_xlsx_cells_and_headings_go_through_neutralise():
+    output = io.BytesIO()
+    ExportView().write_xlsx([ROW], output)
+    heading, row = load_workbook(io.BytesIO(output.getvalue())).active.iter_rows(values_only=True)
+    assert heading == ("'=Title", "Gain", "count")
+    assert row == ("'=HYPERLINK(1)", -30.5, 7)  # numbers stay numbers
+
+
+def test_no_export_view_overrides_the_patched_methods():
+    """An override of either method would write its cells without the patch."""
+    assert get_resolver().url_patterns  # loads every view module the site routes to
+    assert SubmissionsListView in set(all_subclasses(SpreadsheetExportMixin))
+    overriding = [
+        f"{cls.__module__}.{cls.__qualname__}"
+        for cls in all_subclasses(SpreadsheetExportMixin)
+        if {"preprocess_field_value", "get_heading"} & set(vars(cls))
+    ]
+    assert overriding == []
+    assert SpreadsheetExportMixin.cells_neutralised
+
+
+def test_neutralise_quotes_only_text_that_starts_with_a_trigger():
+    from django.utils.translation import gettext_lazy
+
+    for text in ("=1+1", "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1"):
+        assert neutralise(text) == "'" + text
+    assert neutralise(gettext_lazy("=lazy")) == "'=lazy"
+    for value in ("Karim", " =1", "1-2", "", None, -5, -2.5, 0):
+        assert neutralise(value) == value
