@@ -2,7 +2,9 @@
 is sent valid credentials, as a visitor and as a signed-in trainee. Only allauth's sign-in view
 may sign anybody in, and it keeps its guards (two-factor for staff, verified e-mail)."""
 
+import re
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
@@ -207,3 +209,37 @@ def test_the_settings_that_would_open_other_doors_stay_shut(settings):
     assert not settings.WAGTAIL_PASSWORD_MANAGEMENT_ENABLED
     assert not settings.WAGTAIL_PASSWORD_RESET_ENABLED
     assert settings.WAGTAIL_FRONTEND_LOGIN_URL == settings.WAGTAILADMIN_LOGIN_URL == "account_login"
+
+
+SIGNS_IN = re.compile(
+    r"\bauth\.login\(|^\s*from django\.contrib\.auth import .*\blogin\b|perform_login", re.MULTILINE
+)
+
+
+def test_no_module_of_the_project_signs_anybody_in_itself():
+    root = Path(__file__).resolve().parents[2]
+    found = [
+        path.relative_to(root).as_posix()
+        for package in ("courses", "certificates", "training_site")
+        for path in (root / package).rglob("*.py")
+        if SIGNS_IN.search(path.read_text())
+    ]
+    assert not found, f"modules that sign people in (allauth's sign-in is the only way): {found}"
+
+
+def test_a_page_password_is_throttled_and_the_right_one_then_waits(client, doors_world, settings):
+    settings.VIEW_RESTRICTION_PASSWORD_LIMIT = 3
+    url = fill(
+        "en/_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        doors_world["values"],
+    )
+    answers = [
+        client.post(url, {"password": f"guess-{n}", "return_url": "/en/"}).status_code
+        for n in range(3)
+    ]
+    locked = client.post(url, {"password": PASSWORD, "return_url": "/en/"})
+    assert answers == [200, 200, 200]  # the form again, "wrong password"
+    assert locked.status_code == 429
+    assert "Too many tries" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert "passed_page_view_restrictions" not in client.session  # the right password waits too
