@@ -12,31 +12,7 @@ def locales(db):
 @pytest.fixture
 def home_pages(locales):
     """The centre's home page in Arabic, English and French, as the site root."""
-    from wagtail.models import Page, Site
-
-    from training_site.models import CentreSettings, HomePage
-
-    root = Page.get_first_root_node()
-    if root is None:  # transactional tests flush the tree that migrations created
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["ar"]))
-    for child in root.get_children():
-        child.delete()
-    home_ar = HomePage(title="الرئيسية", slug="home", locale=locales["ar"], hero_title="مرحبا")
-    root.add_child(instance=home_ar)
-    home_ar.save_revision().publish()
-    Site.objects.all().delete()
-    site = Site.objects.create(
-        hostname="localhost", port=80, root_page=home_ar, is_default_site=True
-    )
-    CentreSettings.for_site(site)  # as `seed_demo` does: pages never create it on first view
-    homes = {"ar": home_ar}
-    for code, title in (("en", "Home"), ("fr", "Accueil")):
-        page = home_ar.copy_for_translation(locales[code])
-        page.title = title
-        page.hero_title = title
-        page.save_revision().publish()
-        homes[code] = page.specific
-    return homes
+    return factories.home_pages(locales)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Checks for the failures web applications are known for: guessable identifiers in public URLs,
 personal data on the public verification page, a PDF renderer that fetches what it should not,
-and sign-in forms that let a robot guess passwords."""
+sign-in forms that let a robot guess passwords, a second way in beside the guarded one, and
+files that run in the site's origin."""
 
 import re
 
@@ -18,9 +19,6 @@ pytestmark = pytest.mark.django_db
 SEQUENTIAL = re.compile(r"<int:|<path:|\\d|\[0-9\]")
 # Public routes with a number in them, each with the reason it may stay.
 JUSTIFIED = {
-    # Wagtail serves documents by id; each document's collection privacy is checked by Wagtail,
-    # and the documents are files the centre publishes on its pages.
-    "wagtaildocs_serve": "published documents, privacy checked by Wagtail",
     # Wagtail's password form for restricted pages and documents: the ids name a restriction,
     # the form gives nothing away without the password.
     "wagtaildocs_authenticate_with_password": "Wagtail's password form, discloses nothing",
@@ -129,7 +127,74 @@ def test_repeated_failed_sign_ins_are_throttled(client, start, settings):
     assert response.status_code == 429 or LOCKED_OUT in response.content.decode()
 
 
-# === Issue 15: exports, small counts, invitation letters (holes 5, 8 and 9) ==============# Each case below was reproduced on the code before the fix. The whole classes are covered by
+# === Issue 15: one way in, the admin's door, files, one client address (holes 1, 6, 11, 12) ===
+# Each case below was reproduced on the code before the fix. The whole classes are covered by
+# tests/system/: test_sign_in_doors.py (every URL, every password form), test_matrix_site.py and
+# test_matrix_admin.py (every URL for nine roles), test_one_client_address.py (every throttle).
+
+# --- one way in: allauth's sign-in ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["/en/_util/login/", "/admin/login/"])
+def test_wagtails_sign_in_forms_only_send_to_allauth(client, url):
+    person = factories.UserFactory()
+    credentials = {"username": person.email, "password": factories.DEFAULT_PASSWORD}
+    response = client.post(url, credentials)
+    assert "_auth_user_id" not in client.session, f"{url} signed somebody in"
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+# --- files: nothing active from the site's origin, no public documents -----------------------
+
+
+def test_no_svg_image_and_no_public_document(settings, private_storage):
+    assert "svg" not in [extension.lower() for extension in settings.WAGTAILIMAGES_EXTENSIONS]
+    document = factories.DocumentFactory()
+    assert str(document.key) in document.url and f"/{document.pk}/" not in document.url
+    with pytest.raises(ValueError):
+        _ = document.file.url  # private storage: no public URL
+
+
+# --- one client address: a client cannot name itself in X-Forwarded-For ---------------------
+
+
+def test_a_spoofed_forwarded_for_header_does_not_escape_the_visit_request_limit(
+    client, home_pages, settings, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1  # what deployments used to set: must not matter
+    start = timezone.localdate() + dt.timedelta(days=30)
+    answers = []
+    for n in range(4):
+        data = {
+            "country": "JO",
+            "institutions": "Ministry",
+            "contact_name": "Robot",
+            "contact_email": f"robot{n}@example.org",
+            "delegation_size": "3",
+            "preferred_start": start.isoformat(),
+            "preferred_end": (start + dt.timedelta(days=2)).isoformat(),
+            "languages": ["en"],
+            "website": "",
+        }
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                "/en/study-visit-request/",
+                data,
+                REMOTE_ADDR="198.51.100.7",  # not a proxy of ours: its header is its own say-so
+                HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+            )
+        answers.append(response.status_code)
+    assert answers == [302, 302, 302, 429]
+
+
+# === Issue 15: exports, small counts, invitation letters (holes 5, 8 and 9) =====================
+# Each case below was reproduced on the code before the fix. The whole classes are covered by
 # tests/test_spreadsheet_exports.py (every export), tests/courses/test_reports_small_counts.py
 # (every report column for every non-staff role) and the letter's status rule.
 # The imports of this section stay inside its functions: other sections edit the module's header.

@@ -2,9 +2,15 @@ from django.utils import translation
 
 from allauth.account.adapter import DefaultAccountAdapter
 
+from .client_ip import client_ip
+
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Send account e-mails in the language the visitor was using."""
+    """Send account e-mails in the language the visitor was using; rate-limit sign-in by the
+    client address every other throttle uses."""
+
+    def get_client_ip(self, request):
+        return client_ip(request)
 
     def send_mail(self, template_prefix, email, context):
         request = getattr(self, "request", None)

@@ -1,13 +1,44 @@
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from allauth.mfa.utils import is_mfa_enabled
 from csp.middleware import CSPMiddleware
 
 from .settings.deployment import ADMIN_POLICY_UPDATE
+
+
+def _reader_language(request) -> str:
+    """The language the person chose on this browser, else their profile's, else the request's."""
+    languages = dict(settings.LANGUAGES)
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    if chosen in languages:
+        return chosen
+    profile = getattr(request.user, "trainee_profile", None)
+    preferred = getattr(profile, "preferred_language", "")
+    return preferred if preferred in languages else request.LANGUAGE_CODE
+
+
+class AdminAccessMiddleware:
+    """A signed-in person without admin rights who opens /admin/ gets a clear refusal in their
+    language, with a way back. (Wagtail would send them to sign in, and allauth, seeing them
+    signed in, straight back to /admin/: a loop.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.path.startswith("/admin/")
+            and request.user.is_authenticated
+            and not request.user.has_perm("wagtailadmin.access_admin")
+        ):
+            with translation.override(_reader_language(request)):
+                return render(request, "training_site/admin_refused.html", status=403)
+        return self.get_response(request)
 
 
 class StaffTwoFactorMiddleware:

@@ -1,14 +1,13 @@
 """Study-visit workflows: submit a request, follow it up, send the programme; the itinerary PDF."""
 
-import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from . import ratelimit
 from .emails import send_templated_email
 from .models.visits import (
     VisitItemKind,
@@ -25,6 +24,12 @@ from .pdf import render_template_pdf
 # At most this many requests per address (network address, and contact e-mail) per window.
 RATE_LIMIT_COUNT = getattr(settings, "VISIT_REQUEST_RATE_LIMIT_COUNT", 3)
 RATE_LIMIT_WINDOW = getattr(settings, "VISIT_REQUEST_RATE_LIMIT_WINDOW", 60 * 60)
+BY_ADDRESS = ratelimit.Limit(
+    "visit-request-address", count=lambda: RATE_LIMIT_COUNT, window=RATE_LIMIT_WINDOW
+)
+BY_EMAIL = ratelimit.Limit(
+    "visit-request-email", count=lambda: RATE_LIMIT_COUNT, window=RATE_LIMIT_WINDOW, per="email"
+)
 
 
 class VisitError(Exception):
@@ -46,26 +51,11 @@ class NoProgramme(VisitError):
 # --- rate limit ---------------------------------------------------------------------------------
 
 
-def _rate_key(kind: str, value: str) -> str:
-    digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:32]
-    return f"visit-request:{kind}:{digest}"
-
-
 def consume_request_allowance(*, address: str, email: str) -> None:
-    """Count one submission for the network address and the e-mail; refuse past the limit.
-
-    The counters live in the shared cache (database or Redis), so every app server sees them.
-    """
-    keys = [_rate_key("ip", address or "unknown"), _rate_key("email", email)]
-    over = False
-    for key in keys:
-        cache.add(key, 0, RATE_LIMIT_WINDOW)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, RATE_LIMIT_WINDOW)
-            count = 1
-        over = over or count > RATE_LIMIT_COUNT
+    """Count one submission for the network address and the e-mail; refuse past the limit."""
+    by_address = ratelimit.allow(BY_ADDRESS, address)
+    by_email = ratelimit.allow(BY_EMAIL, email)
+    over = not (by_address and by_email)
     if over:
         raise TooManyRequests(
             _(

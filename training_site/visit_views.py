@@ -1,6 +1,5 @@
 """Public study-visit request: form, service, response."""
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -8,21 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from .client_ip import client_ip
 from .visit_forms import VisitRequestForm
 from .visit_services import TooManyRequests, consume_request_allowance, submit_visit_request
 
 SUBMITTED_SESSION_KEY = "visit_request_submitted"
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address, trusting as many proxies as configured (as allauth does)."""
-    proxies = getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 @never_cache
@@ -43,7 +32,7 @@ def request_visit(request: HttpRequest) -> HttpResponse:
         elif form.is_valid():
             try:
                 consume_request_allowance(
-                    address=client_address(request),
+                    address=client_ip(request),
                     email=form.cleaned_data["contact_email"],
                 )
             except TooManyRequests as error:

@@ -3,32 +3,14 @@
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import Storage, storages
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from training_site.storage import private_storage
+
 from ..choices import CertificateAction, CertificateStatus
-
-
-class PrivateStorage(Storage):
-    """Delegates every call to STORAGES["private"], looked up at use (settings may change)."""
-
-    def __getattribute__(self, name):
-        if name.startswith("__") or name == "url":
-            return object.__getattribute__(self, name)
-        return getattr(storages["private"], name)
-
-    def url(self, name):
-        raise ValueError("Private files have no public URL; use the checked download view.")
-
-
-_private_storage = PrivateStorage()
-
-
-def private_storage():
-    return _private_storage
 
 
 class CertificateDeletionRefused(Exception):

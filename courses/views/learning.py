@@ -11,12 +11,10 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 
-from training_site.roles import is_centre_staff
-
 from ..exceptions import CourseError
 from ..models import CoursePage, LessonPage, LessonProgress
+from ..permissions import may_read
 from ..rules.progress import LessonFact, lesson_progress, resume_key
-from ..services.instructors import teaches
 from ..services.learning import learning_enrollment, mark_lesson_done
 
 
@@ -31,15 +29,6 @@ def course_children(course, model):
         .defer_streamfields()
         .order_by("path")
     )
-
-
-def may_read(user, course, enrollment) -> bool:
-    """Trainees with a place read the bodies; so do centre staff and the course's instructors."""
-    if enrollment is not None:
-        return True
-    if not user.is_authenticated:
-        return False
-    return is_centre_staff(user) or teaches(user, course)
 
 
 def course_family(page):

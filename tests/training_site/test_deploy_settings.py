@@ -59,6 +59,7 @@ def last_line(result: subprocess.CompletedProcess) -> str:
         ("DATABASE_URL", {"DATABASE_URL": "nonsense://"}),
         ("ALLOWED_HOSTS", {"ALLOWED_HOSTS": ""}),
         ("DEBUG", {"DEBUG": "1"}),
+        ("TRUSTED_PROXIES", {"TRUSTED_PROXIES": "the-load-balancer"}),
     ],
 )
 def test_production_refuses_bad_configuration_naming_the_variable(variable, overrides):

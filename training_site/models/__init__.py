@@ -1,5 +1,7 @@
-"""Site pages and settings (site.py), delegation study visits (visits.py), roles (roles.py)."""
+"""Site pages and settings (site.py), documents (documents.py), roles (roles.py), and delegation
+study visits (visits.py)."""
 
+from .documents import CentreDocument
 from .roles import Role, RoleGrant
 from .site import CentreSettings, HomePage, PartnerLogo, StandardPage
 from .visits import (
@@ -16,6 +18,7 @@ from .visits import (
 )
 
 __all__ = [
+    "CentreDocument",
     "CentreSettings",
     "HomePage",
     "PartnerLogo",

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "training_site.middleware.AdminAccessMiddleware",
     "training_site.middleware.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "training_site.routing.DirectRouteMiddleware",
@@ -164,6 +165,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# The reverse proxies allowed to name the client in X-Forwarded-For (training_site.client_ip:
+# every throttle, allauth's included, takes the client's address from there).
+TRUSTED_PROXIES = deployment.trusted_proxies(os.environ)
+
 # Cache: Redis when REDIS_URL is set, else the database (shared by every process).
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
@@ -215,8 +220,11 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# One way in (tests/system/test_sign_in_doors.py): a password, then the second factor. No sign-in
+# by e-mailed code and none on password reset.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_ADAPTER = "training_site.adapters.AccountAdapter"
-ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "RTC"
 LOGIN_URL = "account_login"
@@ -229,11 +237,18 @@ WAGTAIL_SITE_NAME = "Regional Training Centre"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents live in private storage and are served only by a view that checks who may read them,
+# always as a download (courses.views.documents); their URLs carry a random key, not the id.
+WAGTAILDOCS_DOCUMENT_MODEL = "training_site.CentreDocument"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv", "zip"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth resets passwords
+# No SVG: an SVG can carry script, and images are served from the site's own origin.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 SESSION_COOKIE_HTTPONLY = True

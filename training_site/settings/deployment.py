@@ -4,6 +4,7 @@ Plain functions, called from base.py and production.py, so that every environmen
 settings the same way and a bad value stops the process with one line naming the variable.
 """
 
+import ipaddress
 from collections.abc import Mapping
 
 from django.core.exceptions import ImproperlyConfigured
@@ -65,6 +66,23 @@ def storages(environ: Mapping[str, str], *, private_root: str) -> dict:
             },
         },
     }
+
+
+def trusted_proxies(environ: Mapping[str, str]) -> list[str]:
+    """TRUSTED_PROXIES: the reverse proxies' addresses or networks, comma-separated
+    ("127.0.0.1,::1", "10.0.0.0/8"). Only a request from one of them may say, in
+    X-Forwarded-For, which client it comes from (training_site.client_ip). Default: none."""
+    networks = []
+    for entry in environ.get("TRUSTED_PROXIES", "").split(","):
+        if not entry.strip():
+            continue
+        try:
+            networks.append(str(ipaddress.ip_network(entry.strip(), strict=False)))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"TRUSTED_PROXIES must list IP addresses or networks, not {entry.strip()!r}."
+            ) from None
+    return networks
 
 
 def tasks(environ: Mapping[str, str], *, redis_url: str | None) -> tuple[dict, dict | None]:

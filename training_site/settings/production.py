@@ -24,8 +24,8 @@ if not ALLOWED_HOSTS:
 REQUIRE_STAFF_MFA = env_bool("REQUIRE_STAFF_MFA", True)
 DEMO_PASSWORDS_ALLOWED = False
 
-# HTTPS behind a reverse proxy that sets X-Forwarded-Proto (and X-Forwarded-For: see
-# TRUSTED_PROXY_COUNT in base.py for allauth's rate limits by client address).
+# HTTPS behind a reverse proxy that sets X-Forwarded-Proto (and X-Forwarded-For, read only from
+# the addresses in TRUSTED_PROXIES: see training_site/client_ip.py).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
