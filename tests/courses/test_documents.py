@@ -9,7 +9,6 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 import pytest
 
-from courses.models.catalogue import CourseInstructor
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +57,7 @@ def test_trainees_with_a_place_download_it_as_an_attachment(client, handout, run
 
 def test_who_may_read_a_lesson_document(client, handout, course, run, mfa_staff_user):
     instructor = factories.UserFactory()
-    CourseInstructor.objects.create(page=course, user=instructor, name="Instructor")
+    factories.make_instructor(course, instructor)
     withdrawn = factories.EnrollmentFactory(run=run, status="withdrawn").user
     answers = {
         "instructor": _download(client, handout, instructor).status_code,

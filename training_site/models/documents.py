@@ -27,4 +27,6 @@ class CentreDocument(AbstractDocument):
 
     @property
     def url(self) -> str:
-        return reverse("document", kwargs={"key": self.key, "filename": self.filename})
+        # A document whose file is not saved yet (an admin form being filled) has no name.
+        filename = self.filename or "document"
+        return reverse("document", kwargs={"key": self.key, "filename": filename})
