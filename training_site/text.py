@@ -104,11 +104,11 @@ def has_text_validator(field) -> bool:
     return any(isinstance(validator, VisibleTextValidator) for validator in field.validators)
 
 
-def refuse_hidden_characters(field) -> None:
+def refuse_hidden_characters(field, *, multiline: bool = False) -> None:
     """Attach the rule to a field defined elsewhere (Wagtail's page title, Django's user names);
     it runs wherever the field is validated: model forms, `full_clean`, Wagtail's `Page.save`."""
     if not has_text_validator(field):
-        field.validators.append(validate_text_line)
+        field.validators.append(validate_text_lines if multiline else validate_text_line)
 
 
 def isolate(value) -> SafeString | str:
