@@ -159,6 +159,40 @@ def test_every_text_field_people_type_into_refuses_hidden_characters():
     }
 
 
+def all_blocks(block):
+    yield block
+    for child in getattr(block, "child_blocks", {}).values():
+        yield from all_blocks(child)
+    if hasattr(block, "child_block"):
+        yield from all_blocks(block.child_block)
+
+
+def test_every_text_block_of_every_stream_field_refuses_hidden_characters():
+    from wagtail.blocks import CharBlock
+    from wagtail.fields import StreamField
+
+    checked, missing = [], []
+    for model in apps.get_models():
+        if model._meta.app_label not in PROJECT_APPS:
+            continue
+        for field in model._meta.get_fields():
+            if not isinstance(field, StreamField) or field.model is not model:
+                continue
+            for block in all_blocks(field.stream_block):
+                # alt_text: Wagtail's own ImageBlock; screen readers read it, no page prints it.
+                if isinstance(block, CharBlock) and block.name != "alt_text":
+                    label = f"{model._meta.label}.{field.name}:{block.name or block.label}"
+                    checked.append(label)
+                    if validate_text_line not in block.field.validators:
+                        missing.append(label)
+    assert not missing, f"text blocks without the hidden-character rule: {missing}"
+    assert len(checked) >= 5
+    from training_site.blocks import HeadingBlock
+
+    with pytest.raises(ValidationError):
+        HeadingBlock().child_blocks["text"].clean(f"{RLO}gnidaeH")
+
+
 # Form fields of the project's own forms that are not names or text to keep, with the reason.
 FORM_FIELDS_NOT_KEPT = {
     "CatalogueFilterForm.q": "search text: never stored, never printed as a name",
