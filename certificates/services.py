@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.choices import EnrollmentStatus
 from courses.models import Enrollment
-from training_site.emails import language_for, send_templated_email
+from training_site.core.email import language_for, send_templated_email
 
 from . import codes
 from .choices import BulkItemStatus, CertificateAction, CertificateStatus

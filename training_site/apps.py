@@ -10,20 +10,20 @@ class TrainingSiteConfig(AppConfig):
     verbose_name = _("Training centre site")
 
     def ready(self):
-        from . import signals
+        from training_site.core.caching import invalidation as signals
 
         signals.connect()
-        from .content_cache import connect_signals
+        from training_site.core.caching.content import connect_signals
 
         connect_signals()
-        from .observability import connect_task_signals
+        from training_site.core.observability import connect_task_signals
 
         connect_task_signals()
-        from .auth_backends import connect_signals as connect_permission_signals
+        from training_site.core.auth_backends import connect_signals as connect_permission_signals
 
         connect_permission_signals()
         # Patches import Wagtail's admin views, which need the app registry ready.
-        from . import patches
+        from training_site.core import patches
 
         patches.apply()
 

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from training_site.storage import private_storage
+from training_site.core.storage import private_storage
 
 from ..choices import CertificateAction, CertificateStatus
 

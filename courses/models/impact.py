@@ -7,13 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from training_site.page_cache import CachedPageMixin
+from training_site.core.caching.pages import CachedPageMixin
 
 
 class ImpactPage(CachedPageMixin, Page):
     """Officials trained, countries, courses, hours and completion rate, with two charts."""
 
-    direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
+    direct_route = True  # ancestors fixed by parent_page_types; see training_site/core/routing.py
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     method_note = RichTextField(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries.fields import CountryField
 
-from training_site.codes import random_code
+from training_site.core.codes import random_code
 
 from ..choices import NominationStatus
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from training_site.roles import is_centre_staff
+from training_site.core.roles import is_centre_staff
 
 from ..choices import ROLL_CALL_STATUSES, AttendanceStatus
 from ..exceptions import CourseError

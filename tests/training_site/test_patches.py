@@ -1,4 +1,4 @@
-"""The library patches of training_site.patches: each fails here when the API it relies on changes."""
+"""The library patches of training_site.core.patches: each fails here when the API it relies on changes."""
 
 import csv
 import io
@@ -10,7 +10,7 @@ from wagtail.contrib.forms.views import SubmissionsListView
 
 from openpyxl import load_workbook
 
-from training_site.spreadsheets import neutralise
+from training_site.core.spreadsheets import neutralise
 
 
 def all_subclasses(cls):

@@ -16,7 +16,7 @@ class Role(models.TextChoices):
 
 class RoleGrant(models.Model):
     """`user` holds `role` since `granted_at`, granted by `granted_by` (empty: the platform
-    itself, e.g. demo data). Written only by training_site.role_services."""
+    itself, e.g. demo data). Written only by training_site.services.roles."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

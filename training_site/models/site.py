@@ -11,15 +11,16 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from ..blocks import BaseStreamBlock
-from ..content_cache import cached
-from ..page_cache import CachedPageMixin
+from training_site.blocks import BaseStreamBlock
+from training_site.core.caching.content import cached
+from training_site.core.caching.pages import CachedPageMixin
+from training_site.core.routing import site_for
 
 
 class HomePage(CachedPageMixin, Page):
     """The centre's front page, one per language."""
 
-    direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
+    direct_route = True  # ancestors fixed by parent_page_types; see training_site/core/routing.py
 
     hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -83,8 +84,6 @@ class CentreSettings(ClusterableModel, BaseSiteSetting):
         them (or anything else the chrome shows) starts a new content version."""
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request, attr_name):
-            from ..routing import site_for
-
             site = site_for(request)
             if site is None:
                 return super().for_request(request)

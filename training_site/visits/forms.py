@@ -12,8 +12,7 @@ from wagtail.models import Locale
 from django_countries import countries
 
 from courses.models import Topic
-
-from .models.visits import MAX_DELEGATION_SIZE, MIN_DELEGATION_SIZE
+from training_site.visits.models import MAX_DELEGATION_SIZE, MIN_DELEGATION_SIZE
 
 HONEYPOT_FIELD = "website"
 

@@ -7,7 +7,7 @@ text gets a leading single quote. Only text: a number, even a negative one, is a
 
 Every CSV and XLSX the platform writes goes through `neutralise`: Wagtail's exports (its
 reports, snippet and viewset listings, form submissions) and the project's own, which are built
-on Wagtail's `SpreadsheetExportMixin`, through the patch in `training_site.patches`.
+on Wagtail's `SpreadsheetExportMixin`, through the patch in `training_site.core.patches`.
 """
 
 from django.utils.functional import Promise

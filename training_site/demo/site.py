@@ -7,9 +7,9 @@ from wagtail.models import Locale, Page, Site
 
 from allauth.account.models import EmailAddress
 
-from .models import CentreSettings, HomePage, PartnerLogo, StandardPage
-from .models.roles import Role
-from .role_services import grant_role
+from training_site.models import CentreSettings, HomePage, PartnerLogo, StandardPage
+from training_site.models.roles import Role
+from training_site.services.roles import grant_role
 
 DEMO_PASSWORD = "demo-Centre-2026"  # noqa: S105 (demo only; refused in production settings)
 

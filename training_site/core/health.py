@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_tasks import task_backends
 from django_tasks.exceptions import TaskResultDoesNotExist
 
-from .tasks import probe_task
+from training_site.core.tasks import probe_task
 
 logger = logging.getLogger(__name__)
 

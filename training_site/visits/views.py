@@ -7,9 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from .client_ip import client_ip
-from .visit_forms import VisitRequestForm
-from .visit_services import TooManyRequests, consume_request_allowance, submit_visit_request
+from training_site.core.client_ip import client_ip
+from training_site.visits.forms import VisitRequestForm
+from training_site.visits.services import (
+    TooManyRequests,
+    consume_request_allowance,
+    submit_visit_request,
+)
 
 SUBMITTED_SESSION_KEY = "visit_request_submitted"
 

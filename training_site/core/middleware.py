@@ -5,10 +5,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from wagtail.views import serve
+
 from allauth.mfa.utils import is_mfa_enabled
 from csp.middleware import CSPMiddleware
 
-from .settings.deployment import ADMIN_POLICY_UPDATE
+from training_site.core.routing import direct_route
+from training_site.settings.deployment import ADMIN_POLICY_UPDATE
 
 
 def _reader_language(request) -> str:
@@ -72,3 +75,21 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and request.path.startswith("/admin/") and parts.update is None:
             parts.update = ADMIN_POLICY_UPDATE
         return parts
+
+
+class DirectRouteMiddleware:
+    """Route Wagtail page requests in two queries (training_site.core.routing)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is serve and not hasattr(request, "_wagtail_route_for_request"):
+            path = view_kwargs.get("path", view_args[0] if view_args else "")
+            result = direct_route(request, path)
+            if result is not None:
+                request._wagtail_route_for_request = result
+        return None

@@ -25,7 +25,7 @@ request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "request_id", default=None
 )
 request_logger = logging.getLogger("training_site.requests")
-task_logger = logging.getLogger("training_site.tasks")
+task_logger = logging.getLogger("training_site.core.tasks")
 
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
 _RECORD_ATTRIBUTES = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}

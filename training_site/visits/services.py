@@ -1,16 +1,16 @@
-"""Study-visit workflows: submit a request, follow it up, send the programme; the itinerary PDF."""
-
-from dataclasses import dataclass, field
+"""Study-visit workflows: submit a request, follow it up, send the programme."""
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import ratelimit
-from .emails import send_templated_email
-from .models.visits import (
-    VisitItemKind,
+from wagtail.models import Site
+
+from training_site.core import ratelimit
+from training_site.core.email import send_templated_email
+from training_site.models import CentreSettings
+from training_site.visits.models import (
     VisitProgrammePage,
     VisitReply,
     VisitReplyKind,
@@ -19,7 +19,6 @@ from .models.visits import (
     VisitRequestStatus,
     VisitStatusChange,
 )
-from .pdf import render_template_pdf
 
 # At most this many requests per address (network address, and contact e-mail) per window.
 RATE_LIMIT_COUNT = getattr(settings, "VISIT_REQUEST_RATE_LIMIT_COUNT", 3)
@@ -104,8 +103,6 @@ def submit_visit_request(*, data: dict, language: str) -> VisitRequest:
 
 
 def _admin_url(visit: VisitRequest) -> str:
-    from django.urls import reverse
-
     return settings.SITE_URL + reverse("visit_requests:edit", args=[visit.pk])
 
 
@@ -206,90 +203,6 @@ def follow_up_request(
             send_programme_link(visit=visit, by=by)
 
 
-def _centre_name(language: str) -> str:
-    from wagtail.models import Site
-
-    from .models import CentreSettings
-
-    site = Site.objects.filter(is_default_site=True).first()
-    return CentreSettings.for_site(site).name_for(language) if site else ""
-
-
 def _centre_email() -> str:
-    from wagtail.models import Site
-
-    from .models import CentreSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     return CentreSettings.for_site(site).email if site else ""
-
-
-# --- programme and itinerary -----------------------------------------------------------------------
-
-
-@dataclass
-class ProgrammeItem:
-    kind: str
-    kind_label: str
-    start_time: object
-    end_time: object
-    title: str
-    place: str
-    host: str
-    description: str
-    courses: list = field(default_factory=list)
-
-
-@dataclass
-class ProgrammeDay:
-    date: object
-    title: str
-    items: list[ProgrammeItem]
-
-
-def programme_days(page: VisitProgrammePage) -> list[ProgrammeDay]:
-    """The programme as plain data, items in time order, courses in the page's language."""
-    kinds = dict(VisitItemKind.choices)
-    days = []
-    for block in page.days:
-        if block.block_type != "day":
-            continue
-        value = block.value
-        items = []
-        for item in value["items"]:
-            courses = []
-            for course in item.get("courses") or []:
-                if course is None:
-                    continue
-                localized = course.get_translation_or_none(page.locale) or course
-                if localized.live:
-                    courses.append({"title": localized.title, "url": localized.get_url()})
-            items.append(
-                ProgrammeItem(
-                    kind=item["kind"],
-                    kind_label=str(kinds.get(item["kind"], "")),
-                    start_time=item["start_time"],
-                    end_time=item.get("end_time"),
-                    title=item["title"],
-                    place=item.get("place") or "",
-                    host=item.get("host") or "",
-                    description=item.get("description") or "",
-                    courses=courses,
-                )
-            )
-        items.sort(key=lambda i: i.start_time)
-        days.append(ProgrammeDay(date=value["date"], title=value.get("title") or "", items=items))
-    days.sort(key=lambda d: d.date)
-    return days
-
-
-def render_itinerary_pdf(*, page: VisitProgrammePage) -> bytes:
-    language = page.locale.language_code
-    with translation.override(language):
-        context = {
-            "page": page,
-            "days": programme_days(page),
-            "centre_name": _centre_name(language),
-            "site_url": settings.SITE_URL,
-        }
-    return render_template_pdf("training_site/visit_itinerary_pdf.html", context, language=language)

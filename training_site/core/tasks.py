@@ -21,5 +21,5 @@ def send_email_task(*, to: list[str], subject: str, text: str, html: str = "", r
 
 @task()
 def probe_task(*, token: str) -> str:
-    """A no-op proving that a worker takes tasks (see training_site.health.task_probe)."""
+    """A no-op proving that a worker takes tasks (see training_site.core.health.task_probe)."""
     return token

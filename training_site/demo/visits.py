@@ -9,9 +9,8 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from courses.models import CoursePage, Topic
-
-from .demo import translate_page
-from .models import (
+from training_site.demo.site import translate_page
+from training_site.models import (
     HomePage,
     StudyVisitIndexPage,
     StudyVisitStoryPage,

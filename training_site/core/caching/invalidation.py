@@ -7,7 +7,7 @@ from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, page_unpublished
 
-from .page_cache import purge
+from training_site.core.caching.pages import purge
 
 
 def _purge(sender, **kwargs):
@@ -18,8 +18,7 @@ def connect() -> None:
     page_published.connect(_purge, dispatch_uid="page-cache-published")
     page_unpublished.connect(_purge, dispatch_uid="page-cache-unpublished")
     from courses.models import CourseRun, Enrollment, Session, Topic
-
-    from .models import CentreSettings
+    from training_site.models import CentreSettings
 
     for model in (CourseRun, Session, Enrollment, Topic, CentreSettings):
         post_save.connect(_purge, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")

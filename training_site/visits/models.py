@@ -3,6 +3,7 @@
 import secrets
 import uuid
 
+from django.apps import apps
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -18,8 +19,11 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
-from ..blocks import BaseStreamBlock
-from ..visit_blocks import VisitItemKind, VisitProgrammeBlock
+from training_site.blocks import BaseStreamBlock
+from training_site.visits.blocks import VisitProgrammeBlock
+from training_site.visits.choices import VisitItemKind, VisitReplyKind, VisitRequestStatus
+from training_site.visits.pdf import render_itinerary_pdf
+from training_site.visits.programme import programme_days
 
 MIN_DELEGATION_SIZE = 1
 MAX_DELEGATION_SIZE = 100
@@ -36,18 +40,6 @@ __all__ = [
     "VisitRequestStatus",
     "VisitStatusChange",
 ]
-
-
-class VisitRequestStatus(models.TextChoices):
-    NEW = "new", _("New")
-    UNDER_REVIEW = "under_review", _("Under review")
-    CONFIRMED = "confirmed", _("Confirmed")
-    DECLINED = "declined", _("Declined")
-
-
-class VisitReplyKind(models.TextChoices):
-    REPLY = "reply", _("Reply")
-    PROGRAMME_LINK = "programme_link", _("Programme link")
 
 
 class VisitRequest(models.Model):
@@ -307,10 +299,14 @@ class VisitProgrammePage(RoutablePageMixin, Page):
 
     @re_path(r"^(?P<token>[A-Za-z0-9_-]{1,64})/itinerary/$")
     def itinerary_pdf(self, request, token):
-        from ..visit_services import render_itinerary_pdf
-
         self._check_token(token)
-        response = HttpResponse(render_itinerary_pdf(page=self), content_type="application/pdf")
+        # The centre's settings are looked up by name: training_site.models, which defines them,
+        # imports this module (the visit models keep the app label training_site).
+        centre = apps.get_model("training_site", "CentreSettings").for_request(request)
+        pdf = render_itinerary_pdf(
+            page=self, centre_name=centre.name_for(self.locale.language_code)
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = 'attachment; filename="study-visit-itinerary.pdf"'
         return _private(response)
 
@@ -319,8 +315,6 @@ class VisitProgrammePage(RoutablePageMixin, Page):
         return TemplateResponse(request, self.get_template(request), self.get_context(request))
 
     def get_context(self, request, *args, **kwargs):
-        from ..visit_services import programme_days
-
         context = super().get_context(request, *args, **kwargs)
         context["days"] = programme_days(self)
         context["pdf_url"] = f"{self.url}{self.access_token}/itinerary/"

@@ -9,7 +9,7 @@ from django.template.backends.django import get_installed_libraries
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .tasks import send_email_task
+from training_site.core.tasks import send_email_task
 
 
 def language_for(user) -> str:

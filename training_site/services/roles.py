@@ -1,6 +1,6 @@
 """Granting and withdrawing roles: staff only, each change recorded in Wagtail's audit log.
 
-A role is a Django group (training_site.roles) held through a RoleGrant row that says who
+A role is a Django group (training_site.core.roles) held through a RoleGrant row that says who
 granted it and when. Nothing else in the project adds people to a role's group: the test
 tests/training_site/test_role_grants.py fails if some other module starts doing it.
 """
@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
-from .models.roles import Role, RoleGrant, person_label
-from .roles import ensure_groups, has_staff_role
+from training_site.core.roles import ensure_groups, has_staff_role
+from training_site.models.roles import Role, RoleGrant, person_label
 
 ROLE_GROUP_KEYS = {Role.STAFF: "staff", Role.INSTRUCTOR: "instructors"}
 

@@ -2,7 +2,7 @@
 
 Wagtail finds a page by walking down from the site's root, one query for each child and one more
 for its specific class: a lesson four levels down costs ten queries before its own work starts.
-`DirectRouteMiddleware` looks the page up by its URL path in one query and loads its specific
+`DirectRouteMiddleware` (training_site.core.middleware) looks the page up by its URL path in one query and loads its specific
 class in a second, then hands Wagtail the result through the attribute Wagtail's own router caches
 on the request (`_wagtail_route_for_request`). The site and its home page in each language come
 from the shared content cache, which every page, site or locale change invalidates.
@@ -17,9 +17,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
-from wagtail.views import serve
 
-from .content_cache import cached
+from training_site.core.caching.content import cached
 
 
 def site_for(request) -> Site | None:
@@ -67,19 +66,3 @@ def direct_route(request, path: str) -> RouteResult | None:
         return None
     page = model.objects.filter(pk=row[0]).first()
     return RouteResult(page) if page is not None else None
-
-
-class DirectRouteMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is serve and not hasattr(request, "_wagtail_route_for_request"):
-            path = view_kwargs.get("path", view_args[0] if view_args else "")
-            result = direct_route(request, path)
-            if result is not None:
-                request._wagtail_route_for_request = result
-        return None

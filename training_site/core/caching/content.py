@@ -78,7 +78,7 @@ def _on_change(sender, **kwargs):
     if kwargs.get("raw") or sender.__module__ == "__fake__":
         return  # fixtures, and migrations' historical models (the cache table may not exist yet)
     if issubclass(sender, Page) or sender._meta.label in WATCHED:
-        from .page_cache import purge
+        from training_site.core.caching.pages import purge
 
         bump_content_version()
         purge()  # whole cached pages show the same chrome (logos, partners, menus)

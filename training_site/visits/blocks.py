@@ -1,17 +1,10 @@
 """StreamField blocks of a visit programme: days, each with timed items."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-
-class VisitItemKind(models.TextChoices):
-    BILATERAL_MEETING = "bilateral_meeting", _("Bilateral meeting")
-    PRESENTATION = "presentation", _("Presentation")
-    FIELD_VISIT = "field_visit", _("Field visit")
-    TRAINING_DEMONSTRATION = "training_demonstration", _("Training demonstration")
-    OTHER = "other", _("Other")
+from training_site.visits.choices import VisitItemKind
 
 
 class VisitItemBlock(blocks.StructBlock):

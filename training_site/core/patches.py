@@ -5,14 +5,14 @@ that API changes, so an upgrade cannot silently undo a patch.
 
 - `neutralise_spreadsheet_exports`: every CSV/XLSX cell and heading Wagtail's
   `SpreadsheetExportMixin` writes (its own reports and listings and the project's, which are
-  built on it) goes through `training_site.spreadsheets.neutralise`. The mixin sends every cell
+  built on it) goes through `training_site.core.spreadsheets.neutralise`. The mixin sends every cell
   through `preprocess_field_value(field, value, export_format)` and every heading through
   `get_heading(queryset, field)`; both are wrapped.
 """
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from .spreadsheets import neutralise
+from training_site.core.spreadsheets import neutralise
 
 
 def neutralise_spreadsheet_exports() -> None:

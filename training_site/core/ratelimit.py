@@ -1,7 +1,7 @@
 """The project's one rate limiter: fixed windows counted in the shared cache (every process).
 
 Each limit is declared once with `Limit(...)`, which registers it, and counted with `allow()`.
-A limit per client address always takes the address from `training_site.client_ip` (the tests
+A limit per client address always takes the address from `training_site.core.client_ip` (the tests
 find every declared limit and check that it does). allauth keeps its own limiter for sign-in,
 fed with the same address through the account adapter.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from .client_ip import client_ip
+from training_site.core.client_ip import client_ip
 
 LIMITS: dict[str, "Limit"] = {}
 
@@ -52,5 +52,5 @@ def allow(limit: Limit, value: str) -> bool:
 
 
 def allow_client(limit: Limit, request: HttpRequest) -> bool:
-    """Count one event for the request's client address (see `training_site.client_ip`)."""
+    """Count one event for the request's client address (see `training_site.core.client_ip`)."""
     return allow(limit, client_ip(request))
