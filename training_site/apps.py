@@ -10,21 +10,13 @@ class TrainingSiteConfig(AppConfig):
     verbose_name = _("Training centre site")
 
     def ready(self):
-        from training_site.core.caching import invalidation as signals
-
-        signals.connect()
-        from training_site.core.caching.content import connect_signals
-
-        connect_signals()
+        from training_site.core import patches
+        from training_site.core.caching import invalidation
         from training_site.core.observability import connect_task_signals
 
+        invalidation.connect()
         connect_task_signals()
-        from training_site.core.auth_backends import connect_signals as connect_permission_signals
-
-        connect_permission_signals()
         # Patches import Wagtail's admin views, which need the app registry ready.
-        from training_site.core import patches
-
         patches.apply()
 
 

@@ -1,7 +1,5 @@
 """The public impact page: the centre's aggregate figures, no names."""
 
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.fields import RichTextField
@@ -37,14 +35,3 @@ class ImpactPage(CachedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["figures"] = figures_for(self.locale.language_code)
         return context
-
-
-def _enrollment_changed(sender, **kwargs):
-    """Any change to an enrollment may change the public figures: drop them after commit."""
-    from ..reports.impact import invalidate
-
-    transaction.on_commit(invalidate)
-
-
-post_save.connect(_enrollment_changed, sender="courses.Enrollment", dispatch_uid="impact-save")
-post_delete.connect(_enrollment_changed, sender="courses.Enrollment", dispatch_uid="impact-del")

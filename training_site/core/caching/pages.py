@@ -9,8 +9,8 @@ A copy is stored only for an anonymous GET of a language-prefixed URL, without m
 response sets no cookie (a page that hands out a CSRF token is never shared). The key is the host
 (without port, so app servers behind one balancer share copies) and the full path (so the language
 and the catalogue's filters are part of it). Each copy carries the site-wide generation it was made
-in; publishing or changing anything a page shows bumps the generation (`purge`), so every server
-drops its copies at once. Signed-in users are never served from, nor stored into, this cache.
+in (a `Version`); publishing or changing anything a page shows bumps it (`purge`, wired in
+training_site.core.caching.invalidation), so every server drops its copies at once. Signed-in users are never served from, nor stored into, this cache.
 """
 
 import hashlib
@@ -20,7 +20,9 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpResponse
 
-GENERATION_KEY = "page-cache:generation"
+from training_site.core.caching.versions import Version
+
+GENERATION = Version("page-cache")
 MAX_QUERY_LENGTH = 300
 # Headers set by the middleware in front of this one are set again on every response.
 _UNSTORED_HEADERS = {"set-cookie", "x-page-cache", "x-request-id", "content-length"}
@@ -30,16 +32,13 @@ def timeout() -> int:
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
 
-def generation() -> int:
-    return cache.get(GENERATION_KEY, 1)
+def generation() -> str:
+    return GENERATION.current()
 
 
-def purge() -> None:
+def purge(**_signal_kwargs) -> None:
     """Invalidate every cached page on every server."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    GENERATION.bump()
 
 
 def _language_prefixes() -> tuple[str, ...]:
@@ -66,9 +65,9 @@ def eligible(request) -> bool:
 
 def _lookup(request) -> HttpResponse | None:
     key = _page_key(request)
-    found = cache.get_many([GENERATION_KEY, key])
+    found = cache.get_many([GENERATION.cache_key, key])
     stored = found.get(key)
-    if stored is None or stored[0] != found.get(GENERATION_KEY, 1):
+    if stored is None or stored[0] != found.get(GENERATION.cache_key):
         return None
     _generation, content, headers = stored
     response = HttpResponse(content)
