@@ -1,15 +1,20 @@
 """The library patches of training_site.core.patches: each fails here when the API it relies on changes."""
 
 import csv
+import inspect
 import io
 
 from django.urls import get_resolver
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.contrib.forms.views import SubmissionsListView
+from wagtail.models import Page, Site
 
+import pytest
 from openpyxl import load_workbook
+from weasyprint.pdf.fonts import Font
 
+from training_site.core import patches
 from training_site.core.spreadsheets import neutralise
 
 
@@ -68,3 +73,33 @@ def test_neutralise_quotes_only_text_that_starts_with_a_trigger():
     assert neutralise(gettext_lazy("=lazy")) == "'=lazy"
     for value in ("Karim", " =1", "1-2", "", None, -5, -2.5, 0):
         assert neutralise(value) == value
+
+
+# --- WeasyPrint's font subsetting ------------------------------------------------------------------
+
+
+def test_weasyprint_still_subsets_fonts_through_the_wrapped_private_method():
+    assert getattr(Font._harfbuzz_subset, "reused", False), "the font subsets patch is not applied"
+    original = Font._harfbuzz_subset.wrapped
+    assert list(inspect.signature(original).parameters) == ["self", "to_unicode", "hinting"]
+    # The caller WeasyPrint uses: Font.subset calls self._harfbuzz_subset(to_unicode, hinting).
+    assert "self._harfbuzz_subset(to_unicode, hinting)" in inspect.getsource(Font)
+    assert patches.font_subsets is not None
+
+
+# --- Wagtail's site and route memo on the request ----------------------------------------------
+
+
+def test_wagtails_uncached_site_lookup_still_takes_the_request():
+    assert list(inspect.signature(Site._find_for_request).parameters) == ["request"]
+
+
+@pytest.mark.django_db
+def test_wagtail_still_reads_the_site_and_the_route_from_the_request(rf):
+    request = rf.get("/en/anywhere/")
+    site, route = object(), object()
+    patches.remember_site(request, site)
+    patches.remember_route(request, route)
+    assert patches.site_remembered(request) and patches.route_remembered(request)
+    assert Site.find_for_request(request) is site
+    assert Page.route_for_request(request, "/anywhere/") is route

@@ -10,6 +10,7 @@ from wagtail.views import serve
 from allauth.mfa.utils import is_mfa_enabled
 from csp.middleware import CSPMiddleware
 
+from training_site.core import patches
 from training_site.core.routing import direct_route
 from training_site.settings.deployment import ADMIN_POLICY_UPDATE
 
@@ -87,9 +88,9 @@ class DirectRouteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is serve and not hasattr(request, "_wagtail_route_for_request"):
+        if view_func is serve and not patches.route_remembered(request):
             path = view_kwargs.get("path", view_args[0] if view_args else "")
             result = direct_route(request, path)
             if result is not None:
-                request._wagtail_route_for_request = result
+                patches.remember_route(request, result)
         return None

@@ -8,7 +8,7 @@ and the default storage, and refuses everything else (the network, `file://` pat
 Each process (and thread) keeps one WeasyPrint font configuration with the shipped fonts loaded
 once, and the parsed stylesheets handed to `render_pdf`: loading eight font files and parsing the
 same CSS for every PDF was most of the cost of a small document. Font subsets are reused too (see
-`_reuse_font_subsets`).
+`reuse_font_subsets` in training_site.core.patches).
 """
 
 import logging
@@ -24,7 +24,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from weasyprint import CSS, HTML
-from weasyprint.pdf.fonts import Font
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -75,45 +74,6 @@ class ProjectFileFetcher(URLFetcher):
             with default_storage.open(name, "rb") as handle:
                 return handle.read()
         raise FetchRefused(f"refused: {path}")
-
-
-# (font file hash, hinting, any glyph missing) -> (glyph ids covered, subset font file)
-font_subsets: dict[tuple, tuple[frozenset, bytes]] = {}
-_subsets_lock = threading.Lock()
-
-
-def _reuse_font_subsets() -> None:
-    """Embed, for each font, one subset per process that grows to cover every glyph asked for.
-
-    WeasyPrint subsets each font for each PDF, about a fifth of a certificate's rendering. A subset
-    with more glyphs than a document uses is still correct (glyph ids are kept, PDF/A-2 and -3
-    need no CIDSet), so a subset is reused while it covers the document's glyphs, and widened
-    when it does not: after a few certificates every subset is a hit. At most one subset per
-    font file is kept (a few MB). PDF/A-1 would need exact subsets (its CIDSet lists every glyph):
-    the platform writes PDF/A-3b only.
-    """
-    subset = getattr(Font, "_harfbuzz_subset", None)
-    if subset is None or getattr(subset, "reused", False):
-        return
-
-    def reused(font, to_unicode, hinting):
-        key = (font.hash, hinting, bool(font.missing))
-        glyphs = set(to_unicode)
-        with _subsets_lock:
-            covered, content = font_subsets.get(key, (frozenset(), b""))
-        if covered and glyphs <= covered:
-            font.file_content = content
-            return
-        glyphs |= covered
-        subset(font, dict.fromkeys(glyphs), hinting)  # reads only the glyph ids
-        with _subsets_lock:
-            font_subsets[key] = (frozenset(glyphs), font.file_content)
-
-    reused.reused = True
-    Font._harfbuzz_subset = reused
-
-
-_reuse_font_subsets()
 
 
 class _Renderer:

@@ -4,7 +4,7 @@ Wagtail finds a page by walking down from the site's root, one query for each ch
 for its specific class: a lesson four levels down costs ten queries before its own work starts.
 `DirectRouteMiddleware` (training_site.core.middleware) looks the page up by its URL path in one query and loads its specific
 class in a second, then hands Wagtail the result through the attribute Wagtail's own router caches
-on the request (`_wagtail_route_for_request`). The site and its home page in each language come
+on the request (`_wagtail_route_for_request`, through training_site.core.patches). The site and its home page in each language come
 from the shared content cache, which every page, site or locale change invalidates.
 
 Only page types that set `direct_route = True` take this path: types whose ancestors are fixed by
@@ -18,15 +18,16 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
+from training_site.core import patches
 from training_site.core.caching.content import cached
 
 
 def site_for(request) -> Site | None:
     """`Site.find_for_request` through the shared content cache (one query less per request)."""
-    if not hasattr(request, "_wagtail_site"):
+    if not patches.site_remembered(request):
         key = ("route-site", request._get_raw_host(), request.get_port())
-        request._wagtail_site = cached(key, lambda: Site._find_for_request(request))
-    return request._wagtail_site
+        patches.remember_site(request, cached(key, lambda: patches.find_site(request)))
+    return patches.remembered_site(request)
 
 
 def _homes(site: Site) -> dict[str, tuple[str, str]]:
