@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -93,9 +94,10 @@ class CentreSettings(ClusterableModel, BaseSiteSetting):
         return getattr(request, attr_name)
 
     def name_for(self, language: str | None = None) -> str:
-        language = (language or get_language() or "ar")[:2]
-        names = {"ar": self.name_ar, "en": self.name_en, "fr": self.name_fr}
-        return names.get(language) or self.name_en or self.name_ar or str(_("Training centre"))
+        """The name in `language` (default: the active one), else in English, else in Arabic."""
+        language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+        name = getattr(self, f"name_{language}", "") if language in dict(settings.LANGUAGES) else ""
+        return name or self.name_en or self.name_ar or str(_("Training centre"))
 
     @property
     def name(self) -> str:

@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
@@ -145,7 +144,6 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: Arabic first (the default, right to left), English, French.
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", "العربية"), ("en", "English"), ("fr", "Français")]
-LANGUAGE_NAMES = {"ar": _("Arabic"), "en": _("English"), "fr": _("French")}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
