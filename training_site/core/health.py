@@ -40,7 +40,7 @@ def _task_queue() -> bool:
     backend = task_backends["default"]
     backend_path = type(backend).__module__
     if backend_path.startswith("django_tasks_rq"):
-        import django_rq
+        import django_rq  # installed with the rq backend only
 
         return bool(django_rq.get_connection(sorted(backend.queues)[0]).ping())
     if backend_path.startswith("django_tasks_db"):

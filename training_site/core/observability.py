@@ -21,6 +21,8 @@ from datetime import UTC, datetime
 
 from django.utils.functional import empty
 
+from django_tasks.signals import task_enqueued, task_finished, task_started
+
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "request_id", default=None
 )
@@ -152,8 +154,6 @@ def log_task_finished(sender, task_result, **kwargs) -> None:
 
 
 def connect_task_signals() -> None:
-    from django_tasks.signals import task_enqueued, task_finished, task_started
-
     task_enqueued.connect(log_task_enqueued, dispatch_uid="training_site.log_task_enqueued")
     task_started.connect(log_task_started, dispatch_uid="training_site.log_task_started")
     task_finished.connect(log_task_finished, dispatch_uid="training_site.log_task_finished")

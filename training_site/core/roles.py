@@ -1,7 +1,13 @@
 """The platform's roles as Django groups, created idempotently (by migrations' callers and demo data)."""
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Exists, Q
+
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from allauth.mfa.models import Authenticator
 
 STAFF_GROUP = "Centre staff"
 INSTRUCTOR_GROUP = "Instructors"
@@ -58,8 +64,6 @@ COLLECTION_CODENAMES = (
 
 def _grant_site_editing(group: Group) -> None:
     """Staff edit every page of the site and its images and documents."""
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
-
     root = Page.get_first_root_node()
     if root is not None:
         for permission in Permission.objects.filter(
@@ -103,11 +107,6 @@ def is_centre_staff(user) -> bool:
 
 
 def _staff_with_required_factor(user) -> bool:
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
-
-    from allauth.mfa.models import Authenticator
-
     if not settings.REQUIRE_STAFF_MFA:
         return user.is_superuser or user.groups.filter(name=STAFF_GROUP).exists()
     mine = get_user_model().objects.filter(pk=user.pk)

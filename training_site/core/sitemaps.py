@@ -3,16 +3,14 @@
 
 from collections import defaultdict
 
+from django.contrib.contenttypes.models import ContentType
+
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 
 def _unlisted_content_types():
     """Page types marked `unlisted` (a delegation's private visit programme) stay out."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from wagtail.models import get_page_models
-
     unlisted = [model for model in get_page_models() if getattr(model, "unlisted", False)]
     return [ContentType.objects.get_for_model(model) for model in unlisted]
 

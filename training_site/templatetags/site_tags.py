@@ -4,7 +4,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 
 from training_site.core.caching.content import cached, content_version
 from training_site.core.caching.pages import generation
@@ -67,8 +67,6 @@ def content_version_tag():
 
 
 def _site_root(request):
-    from wagtail.models import Locale, Site
-
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
