@@ -1,4 +1,4 @@
-"""Roles that staff grant to people, each with who granted it and when (see role_services.py)."""
+"""Roles that staff grant to people, each with who granted it and when (see training_site/services/roles.py)."""
 
 from django.conf import settings
 from django.db import models
