@@ -63,7 +63,7 @@ class StaffFactory(UserFactory):
     @factory.post_generation
     def staff_group(obj, create, extracted, **kwargs):
         if create:
-            from training_site.roles import ensure_groups
+            from training_site.core.roles import ensure_groups
 
             obj.groups.add(ensure_groups()["staff"])
 

@@ -1,4 +1,4 @@
-"""Names and titles show what they say: the hidden-character rule (training_site.text), on every
+"""Names and titles show what they say: the hidden-character rule (training_site.core.text), on every
 field and form that holds human text, and names inside `<bdi>` where lists mix scripts."""
 
 import importlib
@@ -18,7 +18,7 @@ from wagtail.models import Page
 import pytest
 
 from tests import factories
-from training_site.text import (
+from training_site.core.text import (
     hidden_characters,
     validate_text_line,
     validate_text_lines,
@@ -98,7 +98,7 @@ NOT_HUMAN_TEXT = {
     "courses.InvitationLetter.code": "a reference the platform draws",
     "wagtailcore.Page.path": "the page tree's position, written by Wagtail",
 }
-# Fields of Wagtail and Django that people type into (training_site.patches attaches the rule).
+# Fields of Wagtail and Django that people type into (training_site.core.patches attaches the rule).
 LIBRARY_FIELDS = [
     (Page, "title"),
     (Page, "seo_title"),
