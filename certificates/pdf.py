@@ -11,11 +11,15 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from wagtail.models import Page
+
 import segno
 
+from courses.choices import DeliveryMode
 from training_site.pdf import render_template_pdf
 
 from .choices import Orientation
+from .placeholders import fill_placeholders
 from .snapshot import build_snapshot
 
 TEMPLATE = "certificates/certificate.html"
@@ -159,8 +163,6 @@ class _SampleRun:
     """A stand-in run for the admin preview."""
 
     def __init__(self):
-        from courses.choices import DeliveryMode
-
         today = timezone.localdate()
         self.start_date = today - dt.timedelta(days=4)
         self.end_date = today
@@ -174,8 +176,6 @@ class _SampleCourse:
     hours = 30
 
     def get_translations(self, inclusive=False):
-        from wagtail.models import Page
-
         return Page.objects.none()
 
 
@@ -202,8 +202,6 @@ def render_preview(template) -> bytes:
 
 def build_snapshot_with_titles(template, snapshot):
     """Refill the body placeholders with per-language sample course titles."""
-    from .models.templates import fill_placeholders
-
     for code in snapshot["languages"]:
         snapshot["body"][code] = fill_placeholders(
             template.body_for(code),

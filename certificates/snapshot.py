@@ -11,7 +11,7 @@ from wagtail.models import Site
 from courses.choices import DeliveryMode
 from training_site.models import CentreSettings
 
-from .models.templates import fill_placeholders
+from .placeholders import fill_placeholders
 
 ALL_LANGUAGES = ("ar", "en", "fr")
 

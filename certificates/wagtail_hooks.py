@@ -22,6 +22,8 @@ class CertificateTemplateViewSet(SnippetViewSet):
     icon = "doc-full-inverse"
     menu_label = _("Templates")
     list_display = ["name", "printed_languages", "version", "updated_at"]
+    preview_on_add_view_class = admin_views.TemplatePreviewOnCreate
+    preview_on_edit_view_class = admin_views.TemplatePreviewOnEdit
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
