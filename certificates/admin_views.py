@@ -20,7 +20,7 @@ from courses.choices import EnrollmentStatus
 from courses.models import CourseRun, Enrollment
 from training_site.roles import is_centre_staff
 
-from . import services
+from . import services, tasks
 from .choices import CertificateStatus
 from .exceptions import CertificateError
 from .forms import ReasonForm
@@ -67,7 +67,7 @@ def run_detail(request, run_id):
     if request.method == "POST":
         try:
             if request.POST.get("action") == "issue_all":
-                services.start_bulk_issue(run=run, by=request.user)
+                tasks.start_bulk_issue(run=run, by=request.user)
                 messages.success(request, _("Issuing started. This page shows the progress."))
             elif request.POST.get("action") == "issue_one":
                 enrollment = get_object_or_404(

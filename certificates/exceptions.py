@@ -25,3 +25,9 @@ class NotCurrent(CertificateError):
     """The act needs the current (valid) certificate."""
 
     default_message = _("Only a valid certificate can be revoked or re-issued.")
+
+
+class ReasonRequired(CertificateError):
+    """Revoking and re-issuing are recorded with the reason."""
+
+    default_message = _("Please give a reason.")

@@ -27,6 +27,15 @@ class CertificateQuerySet(models.QuerySet):
     def for_run(self, run):
         return self.filter(enrollment__run=run)
 
+    def for_holder(self, user):
+        """A person's certificates, newest first, revoked ones left out (their dashboard)."""
+        return (
+            self.filter(enrollment__user=user)
+            .exclude(status=CertificateStatus.REVOKED)
+            .select_related("enrollment__run")
+            .order_by("-issued_at")
+        )
+
 
 class Certificate(models.Model):
     """A completion certificate, frozen at issue and verifiable by its code."""
