@@ -12,6 +12,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from training_site.roles import is_centre_staff
+
 from . import admin_views
 from .choices import CertificateStatus
 from .models import Certificate, CertificateTemplate
@@ -123,8 +125,6 @@ class IssuanceViewSet(ViewSet):
         ]
 
     def is_shown(self, request):
-        from training_site.roles import is_centre_staff
-
         return is_centre_staff(request.user)
 
 
