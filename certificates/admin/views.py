@@ -1,4 +1,5 @@
-"""Staff screens in the Wagtail admin: issue for a run (with progress), revoke, re-issue, ZIP."""
+"""Staff screens in the Wagtail admin: issue for a run (with progress), revoke, re-issue, ZIP, and
+the certificate template's PDF preview."""
 
 import io
 import zipfile
@@ -20,12 +21,12 @@ from courses.choices import EnrollmentStatus
 from courses.models import CourseRun, Enrollment
 from training_site.roles import is_centre_staff
 
-from . import services, tasks
-from .choices import CertificateStatus
-from .exceptions import CertificateError
-from .forms import ReasonForm
-from .models import Certificate
-from .pdf import render_preview
+from .. import services, tasks
+from ..choices import CertificateStatus
+from ..exceptions import CertificateError
+from ..forms import ReasonForm
+from ..models import Certificate
+from ..pdf import render_preview
 
 
 def staff_only(view):
