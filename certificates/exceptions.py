@@ -5,6 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from courses.exceptions import CourseError
 
 
+class CertificateDeletionRefused(Exception):
+    """Certificates are never deleted: revoke or re-issue instead (a guard for code, not users)."""
+
+
 class CertificateError(CourseError):
     default_message = _("This certificate action is not possible.")
 

@@ -26,7 +26,6 @@ TEMPLATE = "certificates/certificate.html"
 STYLESHEET = "certificates/certificate.css"
 ARCHIVAL = "pdf/a-3b"
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-LANGUAGE_DIRECTION = {"ar": "rtl", "en": "ltr", "fr": "ltr"}
 
 # (maximum characters, font size in pt) for the holder's name: longer names get smaller type.
 NAME_SIZES = ((28, 30), (40, 24), (56, 20), (80, 16), (130, 12), (200, 9))
@@ -73,7 +72,7 @@ def build_context(*, template, snapshot: dict, serial: str, code: str, url: str)
     columns = [
         {
             "language": lang,
-            "dir": LANGUAGE_DIRECTION[lang],
+            "dir": "rtl" if translation.get_language_info(lang)["bidi"] else "ltr",
             "title": snapshot["title"].get(lang, ""),
             "preamble": _preamble(lang),
             "body": snapshot["body"].get(lang, ""),

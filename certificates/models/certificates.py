@@ -11,10 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from training_site.storage import private_storage
 
 from ..choices import CertificateAction, CertificateStatus
-
-
-class CertificateDeletionRefused(Exception):
-    """Certificates are never deleted: revoke or re-issue instead."""
+from ..exceptions import CertificateDeletionRefused
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -124,9 +121,6 @@ class Certificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.status == CertificateStatus.VALID
-
-    def verification_path(self) -> str:
-        return reverse("certificates:verify_code", kwargs={"code": self.code})
 
     def verification_url(self) -> str:
         """The language-neutral link printed in the QR code: it redirects to the reader's language."""

@@ -3,11 +3,10 @@ demo call these; queuing tasks is theirs (certificates.tasks), never a service's
 """
 
 from .bulk import prepare_bulk_issue, process_bulk_item
-from .issuance import allocate_serial, issue_certificate, reissue
+from .issuance import issue_certificate, reissue
 from .revocation import revoke
 
 __all__ = [
-    "allocate_serial",
     "issue_certificate",
     "prepare_bulk_issue",
     "process_bulk_item",

@@ -9,11 +9,16 @@ import pytest
 
 from certificates import services, tasks
 from certificates.choices import BulkItemStatus, CertificateAction, CertificateStatus
-from certificates.exceptions import CertificateError, NotCompleted, NotCurrent, NoTemplate
+from certificates.exceptions import (
+    CertificateDeletionRefused,
+    CertificateError,
+    NotCompleted,
+    NotCurrent,
+    NoTemplate,
+)
 from certificates.models import (
     BulkIssue,
     Certificate,
-    CertificateDeletionRefused,
     CertificateEvent,
 )
 from certificates.pdf import render_certificate_pdf
