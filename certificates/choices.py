@@ -34,12 +34,6 @@ class CertificateAction(models.TextChoices):
     REVOKED = "revoked", _("Revoked")
     REISSUED = "reissued", _("Re-issued")
     DOWNLOADED = "downloaded", _("Downloaded")
-    EMAILED = "emailed", _("E-mailed")
-
-
-class BulkIssueStatus(models.TextChoices):
-    RUNNING = "running", _("Running")
-    FINISHED = "finished", _("Finished")
 
 
 class BulkItemStatus(models.TextChoices):

@@ -5,6 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from courses.exceptions import CourseError
 
 
+class CertificateDeletionRefused(Exception):
+    """Certificates are never deleted: revoke or re-issue instead (a guard for code, not users)."""
+
+
 class CertificateError(CourseError):
     default_message = _("This certificate action is not possible.")
 
@@ -25,3 +29,9 @@ class NotCurrent(CertificateError):
     """The act needs the current (valid) certificate."""
 
     default_message = _("Only a valid certificate can be revoked or re-issued.")
+
+
+class ReasonRequired(CertificateError):
+    """Revoking and re-issuing are recorded with the reason."""
+
+    default_message = _("Please give a reason.")

@@ -11,18 +11,21 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from wagtail.models import Page
+
 import segno
 
+from courses.choices import DeliveryMode
 from training_site.core.pdf import render_template_pdf
 
 from .choices import Orientation
+from .placeholders import fill_placeholders
 from .snapshot import build_snapshot
 
 TEMPLATE = "certificates/certificate.html"
 STYLESHEET = "certificates/certificate.css"
 ARCHIVAL = "pdf/a-3b"
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-LANGUAGE_DIRECTION = {"ar": "rtl", "en": "ltr", "fr": "ltr"}
 
 # (maximum characters, font size in pt) for the holder's name: longer names get smaller type.
 NAME_SIZES = ((28, 30), (40, 24), (56, 20), (80, 16), (130, 12), (200, 9))
@@ -69,7 +72,7 @@ def build_context(*, template, snapshot: dict, serial: str, code: str, url: str)
     columns = [
         {
             "language": lang,
-            "dir": LANGUAGE_DIRECTION[lang],
+            "dir": "rtl" if translation.get_language_info(lang)["bidi"] else "ltr",
             "title": snapshot["title"].get(lang, ""),
             "preamble": _preamble(lang),
             "body": snapshot["body"].get(lang, ""),
@@ -159,8 +162,6 @@ class _SampleRun:
     """A stand-in run for the admin preview."""
 
     def __init__(self):
-        from courses.choices import DeliveryMode
-
         today = timezone.localdate()
         self.start_date = today - dt.timedelta(days=4)
         self.end_date = today
@@ -174,8 +175,6 @@ class _SampleCourse:
     hours = 30
 
     def get_translations(self, inclusive=False):
-        from wagtail.models import Page
-
         return Page.objects.none()
 
 
@@ -202,8 +201,6 @@ def render_preview(template) -> bytes:
 
 def build_snapshot_with_titles(template, snapshot):
     """Refill the body placeholders with per-language sample course titles."""
-    from .models.templates import fill_placeholders
-
     for code in snapshot["languages"]:
         snapshot["body"][code] = fill_placeholders(
             template.body_for(code),

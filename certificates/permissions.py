@@ -1,5 +1,6 @@
 """Who may download a certificate's PDF: the holder, centre staff, the nominating focal point."""
 
+from courses.models import Nomination
 from training_site.core.roles import is_centre_staff
 
 
@@ -18,8 +19,6 @@ def can_download(user, certificate) -> bool:
 
 def nominated_holder(user, certificate) -> bool:
     """The focal point who nominated the holder for this run."""
-    from courses.models import Nomination
-
     return Nomination.objects.filter(
         enrollment_id=certificate.enrollment_id, nominated_by=user
     ).exists()

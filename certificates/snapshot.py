@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -11,14 +12,12 @@ from wagtail.models import Site
 from courses.choices import DeliveryMode
 from training_site.models import CentreSettings
 
-from .models.templates import fill_placeholders
-
-ALL_LANGUAGES = ("ar", "en", "fr")
+from .placeholders import fill_placeholders
 
 
 def course_titles(course) -> dict[str, str]:
     """The course title in each language it is translated into, else the original title."""
-    titles = {code: course.title for code in ALL_LANGUAGES}
+    titles = {code: course.title for code, _name in settings.LANGUAGES}
     for page in course.get_translations(inclusive=True).select_related("locale"):
         titles[page.locale.language_code] = page.title
     return titles
@@ -37,7 +36,7 @@ def format_dates(start: dt.date, end: dt.date, language: str) -> str:
 def issuer_names() -> dict[str, str]:
     site = Site.objects.filter(is_default_site=True).first()
     centre = CentreSettings.for_site(site) if site else CentreSettings()
-    return {code: centre.name_for(code) for code in ALL_LANGUAGES}
+    return {code: centre.name_for(code) for code, _name in settings.LANGUAGES}
 
 
 def venue_for(run, language: str) -> str:

@@ -14,7 +14,6 @@ from .choices import CertificateAction
 from .forms import VerifyCodeForm, VerifyFileForm
 from .models import Certificate, CertificateEvent
 from .permissions import can_download
-from .services import certificates_for
 from .verification import find_by_code, find_by_file, parse_date, public_facts
 
 RESULT_TEMPLATE = "certificates/verify_result.html"
@@ -145,6 +144,6 @@ def download(request, public_id):
 def my_certificates(request):
     certificates = [
         {"certificate": c, "course": c.snapshot.get("course", {}).get(_language(), "")}
-        for c in certificates_for(request.user)
+        for c in Certificate.objects.for_holder(request.user)
     ]
     return render(request, "certificates/my_certificates.html", {"certificates": certificates})

@@ -153,7 +153,7 @@ def fake_certificate_pdf(monkeypatch):
     def render(certificate, **kwargs):
         return b"%PDF-1.7\n% " + certificate.code.encode() + b"\n%%EOF\n"
 
-    monkeypatch.setattr("certificates.services.render_certificate_pdf", render)
+    monkeypatch.setattr("certificates.services.issuance.render_certificate_pdf", render)
     return render
 
 

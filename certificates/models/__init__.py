@@ -1,17 +1,11 @@
 from .bulk import BulkIssue, BulkIssueItem
-from .certificates import (
-    Certificate,
-    CertificateDeletionRefused,
-    CertificateEvent,
-    SerialCounter,
-)
+from .certificates import Certificate, CertificateEvent, SerialCounter
 from .templates import CertificatePartnerLogo, CertificateSignatory, CertificateTemplate
 
 __all__ = [
     "BulkIssue",
     "BulkIssueItem",
     "Certificate",
-    "CertificateDeletionRefused",
     "CertificateEvent",
     "CertificatePartnerLogo",
     "CertificateSignatory",

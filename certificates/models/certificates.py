@@ -12,10 +12,7 @@ from training_site.core.storage import private_storage
 from training_site.core.text import TextLineField, TextLinesField
 
 from ..choices import CertificateAction, CertificateStatus
-
-
-class CertificateDeletionRefused(Exception):
-    """Certificates are never deleted: revoke or re-issue instead."""
+from ..exceptions import CertificateDeletionRefused
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -27,6 +24,15 @@ class CertificateQuerySet(models.QuerySet):
 
     def for_run(self, run):
         return self.filter(enrollment__run=run)
+
+    def for_holder(self, user):
+        """A person's certificates, newest first, revoked ones left out (their dashboard)."""
+        return (
+            self.filter(enrollment__user=user)
+            .exclude(status=CertificateStatus.REVOKED)
+            .select_related("enrollment__run")
+            .order_by("-issued_at")
+        )
 
 
 class Certificate(models.Model):
@@ -116,9 +122,6 @@ class Certificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.status == CertificateStatus.VALID
-
-    def verification_path(self) -> str:
-        return reverse("certificates:verify_code", kwargs={"code": self.code})
 
     def verification_url(self) -> str:
         """The language-neutral link printed in the QR code: it redirects to the reader's language."""

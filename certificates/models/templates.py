@@ -1,7 +1,5 @@
 """Certificate templates: the design and wording staff edit in the admin."""
 
-import re
-
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,15 +14,7 @@ from training_site.core.text import TextLineField, TextLinesField
 
 from ..choices import Orientation, PaperSize, PrintedLanguages
 
-PLACEHOLDERS = ("name", "course", "dates", "hours", "venue")
-_PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
-
 BODY_HELP = _("Placeholders: {name}, {course}, {dates}, {hours}, {venue}.")
-
-
-def fill_placeholders(text: str, values: dict[str, str]) -> str:
-    """Replace only the known placeholders; anything else in braces stays as typed (no format())."""
-    return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), "")), text or "")
 
 
 def _image(verbose_name):
@@ -39,7 +29,11 @@ def _image(verbose_name):
 
 
 class CertificateTemplate(PreviewableMixin, ClusterableModel):
-    """Wording per language, languages printed, logos, colours, signatories, paper."""
+    """Wording per language, languages printed, logos, colours, signatories, paper.
+
+    Previewable in the snippet editor: the admin's preview views (certificates/admin/views.py)
+    answer with a sample certificate PDF rendered by certificates.pdf.
+    """
 
     name = TextLineField(_("name"), max_length=150, help_text=_("For staff; not printed."))
     printed_languages = models.CharField(
@@ -119,15 +113,6 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
 
     def body_for(self, language: str) -> str:
         return getattr(self, f"body_{language}", "") or self.body_en
-
-    def serve_preview(self, request, mode_name):
-        from django.http import HttpResponse
-
-        from ..pdf import render_preview
-
-        response = HttpResponse(render_preview(self), content_type="application/pdf")
-        response["Content-Disposition"] = 'inline; filename="preview.pdf"'
-        return response
 
 
 class CertificatePartnerLogo(Orderable):

@@ -10,6 +10,7 @@ from ..choices import EnrollmentStatus
 from ..exceptions import CourseError, OnlyStaffOverride, OwnEnrollment, RunNotStarted
 from ..models import Enrollment, EnrollmentStatusChange
 from ..rules.attendance import Refusal, override_refusal
+from ..signals import enrollment_completed
 
 OVERRIDE_REFUSALS = {
     Refusal.NOT_THEIRS: OnlyStaffOverride,
@@ -86,6 +87,4 @@ def _change(enrollment: Enrollment, to_status: str, *, by, reason) -> None:
         reason=str(reason),
     )
     if to_status == EnrollmentStatus.COMPLETED:
-        from certificates.services import on_enrollment_completed
-
-        on_enrollment_completed(enrollment)
+        enrollment_completed.send(sender=Enrollment, enrollment=enrollment, by=by)

@@ -2,7 +2,7 @@
 
 One run with COUNT completed enrollments (500) on a scratch database; WORKERS (2) task workers
 (`manage.py db_worker`, the database task backend) are started and left idle; then the real
-service `certificates.services.start_bulk_issue` queues one task per enrollment, as the staff
+`certificates.tasks.start_bulk_issue` queues one task per enrollment, as the staff
 screen does, and we measure the wall time until every item is issued (or failed), and each
 worker's resident memory (VmRSS) when idle before the bulk issue and after it. Targets: 500 in at
 most 20 s, at most 50 MB growth per worker.
@@ -91,7 +91,7 @@ ISSUE_AND_WAIT = """
 import json, time
 from django_tasks_db.models import DBTaskResult
 from courses.models import CourseRun
-from certificates import services
+from certificates import tasks
 
 run = CourseRun.objects.get(public_id="{run}")
 # Let the workers finish what is already queued (e.g. search indexing after seed_demo).
@@ -100,7 +100,7 @@ while DBTaskResult.objects.exclude(status__in=["SUCCESSFUL", "FAILED"]).exists()
     time.sleep(0.2)
 drain = time.monotonic() - drain
 start = time.monotonic()
-bulk = services.start_bulk_issue(run=run, by=None)
+bulk = tasks.start_bulk_issue(run=run, by=None)
 queued = time.monotonic() - start
 while True:
     counts = bulk.counts()

@@ -3,6 +3,8 @@ import zipfile
 
 from django.urls import reverse
 
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
 import pytest
 from pypdf import PdfReader
 
@@ -20,14 +22,39 @@ def admin_client(client, mfa_staff_user):
     return client
 
 
-def test_template_preview_renders_a_sample_pdf(db, settings):
+def test_template_preview_renders_a_sample_pdf(admin_client):
+    """The editor's preview: the unsaved wording, printed on a one-page sample certificate."""
     template = factories.CertificateTemplateFactory(printed_languages="ar-fr")
-    response = template.make_preview_request()
+    url = reverse(
+        "wagtailsnippets_certificates_certificatetemplate:preview_on_edit", args=[template.pk]
+    )
+    data = nested_form_data(
+        {
+            "name": template.name,
+            "printed_languages": "ar-fr",
+            "title_ar": template.title_ar,
+            "body_ar": template.body_ar,
+            "title_en": template.title_en,
+            "body_en": template.body_en,
+            "title_fr": "Attestation provisoire",
+            "body_fr": "a suivi « {course} »",
+            "accent_colour": "#0b5d3b",
+            "paper_size": "A4",
+            "orientation": "landscape",
+            "partner_logos": inline_formset([]),
+            "signatories": inline_formset([]),
+        }
+    )
+    assert admin_client.post(url, data).json()["is_valid"]
+    response = admin_client.get(url)
     assert response["Content-Type"] == "application/pdf"
-    pdf = b"".join([response.content])
-    reader = PdfReader(io.BytesIO(pdf))
+    reader = PdfReader(io.BytesIO(response.content))
     assert len(reader.pages) == 1
-    assert "Omar Farouk" in reader.pages[0].extract_text()
+    text = reader.pages[0].extract_text()
+    assert "Omar Farouk" in text
+    assert "ATTESTATION PROVISOIRE" in text.upper()  # the unsaved title (printed in capitals)
+    template.refresh_from_db()
+    assert template.title_fr != "Attestation provisoire"  # previewed, not saved
 
 
 def test_template_version_increases_on_each_save(db):

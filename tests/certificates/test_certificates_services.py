@@ -1,20 +1,31 @@
+import datetime as dt
 import re
 
 from django.core import mail
 from django.db import IntegrityError
+from django.utils import timezone
 
 import pytest
 
-from certificates import services
+from certificates import services, tasks
 from certificates.choices import BulkItemStatus, CertificateAction, CertificateStatus
-from certificates.exceptions import CertificateError, NotCompleted, NotCurrent, NoTemplate
+from certificates.exceptions import (
+    CertificateDeletionRefused,
+    CertificateError,
+    NotCompleted,
+    NotCurrent,
+    NoTemplate,
+)
 from certificates.models import (
     BulkIssue,
     Certificate,
-    CertificateDeletionRefused,
     CertificateEvent,
 )
+from certificates.pdf import render_certificate_pdf
 from courses.choices import EnrollmentStatus
+from courses.models import Enrollment
+from courses.services.completion import override_completion
+from courses.signals import enrollment_completed
 from tests import factories
 
 pytestmark = pytest.mark.usefixtures("fake_certificate_pdf")
@@ -182,15 +193,36 @@ def test_automatic_issue_on_completion_only_when_the_run_asks(
     completed_enrollment, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.on_enrollment_completed(completed_enrollment)
+        enrollment_completed.send(sender=Enrollment, enrollment=completed_enrollment, by=None)
     assert not Certificate.objects.exists()
 
     run = completed_enrollment.run
     run.auto_issue_certificates = True
     run.save()
     with django_capture_on_commit_callbacks(execute=True):
-        services.on_enrollment_completed(completed_enrollment)
+        enrollment_completed.send(sender=Enrollment, enrollment=completed_enrollment, by=None)
     assert Certificate.objects.filter(enrollment=completed_enrollment).count() == 1
+
+
+def test_staff_completing_an_enrollment_issues_its_certificate_after_the_commit(
+    course, private_storage, staff_user, django_capture_on_commit_callbacks
+):
+    """courses sends enrollment_completed; certificates' receiver queues the issue on commit."""
+    run = factories.CourseRunFactory(
+        course=course,
+        certificate_template=factories.CertificateTemplateFactory(),
+        auto_issue_certificates=True,
+        start_date=timezone.localdate() - dt.timedelta(days=3),
+        end_date=timezone.localdate() - dt.timedelta(days=1),
+    )
+    enrollment = factories.EnrollmentFactory(run=run, status=EnrollmentStatus.ENROLLED)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        override_completion(enrollment=enrollment, by=staff_user, complete=True, reason="Met")
+        assert not Certificate.objects.exists()  # nothing before the commit
+    for callback in callbacks:
+        callback()
+    certificate = Certificate.objects.get(enrollment=enrollment)
+    assert certificate.status == CertificateStatus.VALID
 
 
 # --- bulk issue -------------------------------------------------------------------------------
@@ -211,11 +243,11 @@ def test_bulk_issue_is_idempotent(
 ):
     run = run_with_completions
     with django_capture_on_commit_callbacks(execute=True):
-        bulk = services.start_bulk_issue(run=run, by=staff_user)
+        bulk = tasks.start_bulk_issue(run=run, by=staff_user)
     counts = bulk.counts()
     assert counts["issued"] == 4 and counts["failed"] == 0 and counts["percent"] == 100
     with django_capture_on_commit_callbacks(execute=True):
-        again = services.start_bulk_issue(run=run, by=staff_user)
+        again = tasks.start_bulk_issue(run=run, by=staff_user)
     assert again.counts()["total"] == 0 and again.skipped == 4
     assert Certificate.objects.for_run(run).count() == 4
     assert BulkIssue.objects.filter(run=run).count() == 2
@@ -224,7 +256,7 @@ def test_bulk_issue_is_idempotent(
 def test_a_failing_render_is_recorded_and_retried(
     run_with_completions, staff_user, django_capture_on_commit_callbacks, monkeypatch
 ):
-    real = services.render_certificate_pdf
+    real = render_certificate_pdf
     calls = {"n": 0}
 
     def flaky(certificate, **kwargs):
@@ -233,9 +265,9 @@ def test_a_failing_render_is_recorded_and_retried(
             raise RuntimeError("renderer crashed")
         return real(certificate, **kwargs)
 
-    monkeypatch.setattr("certificates.services.render_certificate_pdf", flaky)
+    monkeypatch.setattr("certificates.services.issuance.render_certificate_pdf", flaky)
     with django_capture_on_commit_callbacks(execute=True):
-        bulk = services.start_bulk_issue(run=run_with_completions, by=staff_user)
+        bulk = tasks.start_bulk_issue(run=run_with_completions, by=staff_user)
     counts = bulk.counts()
     assert counts["issued"] == 3 and counts["failed"] == 1
     failed = bulk.items.get(status=BulkItemStatus.FAILED)
@@ -243,7 +275,7 @@ def test_a_failing_render_is_recorded_and_retried(
     assert not Certificate.objects.filter(enrollment=failed.enrollment).exists()
 
     with django_capture_on_commit_callbacks(execute=True):
-        retry = services.start_bulk_issue(run=run_with_completions, by=staff_user)
+        retry = tasks.start_bulk_issue(run=run_with_completions, by=staff_user)
     assert retry.counts()["issued"] == 1 and retry.skipped == 3
     assert Certificate.objects.for_run(run_with_completions).current().count() == 4
 
@@ -252,7 +284,7 @@ def test_bulk_issue_needs_a_template(run_with_completions, staff_user):
     run_with_completions.certificate_template = None
     run_with_completions.save()
     with pytest.raises(NoTemplate):
-        services.start_bulk_issue(run=run_with_completions, by=staff_user)
+        tasks.start_bulk_issue(run=run_with_completions, by=staff_user)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -260,14 +292,14 @@ def test_the_pdf_is_rendered_holding_no_lock(completed_enrollment, monkeypatch):
     """Workers issuing in parallel must not queue behind each other's rendering."""
     from django.db import connection
 
-    real = services.render_certificate_pdf
+    real = render_certificate_pdf
     in_transaction = []
 
     def spy(certificate, **kwargs):
         in_transaction.append(connection.in_atomic_block)
         return real(certificate, **kwargs)
 
-    monkeypatch.setattr("certificates.services.render_certificate_pdf", spy)
+    monkeypatch.setattr("certificates.services.issuance.render_certificate_pdf", spy)
     certificate = services.issue_certificate(enrollment=completed_enrollment, by=None)
     assert in_transaction == [False]
     assert certificate.status == CertificateStatus.VALID
@@ -276,15 +308,15 @@ def test_the_pdf_is_rendered_holding_no_lock(completed_enrollment, monkeypatch):
 def test_issued_by_another_worker_while_rendering_gives_that_certificate(
     completed_enrollment, private_storage, monkeypatch
 ):
-    real = services.render_certificate_pdf
+    real = render_certificate_pdf
 
     def racing(certificate, **kwargs):
-        monkeypatch.setattr("certificates.services.render_certificate_pdf", real)
+        monkeypatch.setattr("certificates.services.issuance.render_certificate_pdf", real)
         # Another worker issues the same certificate while this one renders.
         racing.winner = services.issue_certificate(enrollment=completed_enrollment, by=None)
         return real(certificate, **kwargs)
 
-    monkeypatch.setattr("certificates.services.render_certificate_pdf", racing)
+    monkeypatch.setattr("certificates.services.issuance.render_certificate_pdf", racing)
     certificate = services.issue_certificate(enrollment=completed_enrollment, by=None)
     assert certificate == racing.winner
     assert Certificate.objects.filter(enrollment=completed_enrollment).count() == 1

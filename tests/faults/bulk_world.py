@@ -12,7 +12,7 @@ import django
 def setup(count: int) -> None:
     from wagtail.models import Page
 
-    from certificates.services import start_bulk_issue
+    from certificates.tasks import start_bulk_issue
     from courses.choices import EnrollmentStatus
     from tests import factories
 
@@ -29,7 +29,7 @@ def setup(count: int) -> None:
 
 
 def again() -> None:
-    from certificates.services import start_bulk_issue
+    from certificates.tasks import start_bulk_issue
     from courses.models import CourseRun
 
     start_bulk_issue(run=CourseRun.objects.get(), by=None)

@@ -3,7 +3,7 @@ exactly once, and the bulk issue finishes once it is run again.
 
 django-tasks-db leaves the task a killed worker was running in the RUNNING state for ever (no
 worker claims it again), so its item would wait for ever; running the bulk issue again resumes
-it (certificates.services.start_bulk_issue). The real test starts `db_worker` processes on a
+it (certificates.tasks.start_bulk_issue). The real test starts `db_worker` processes on a
 SQLite file of its own and SIGKILLs one while it renders a certificate.
 """
 
@@ -21,7 +21,7 @@ from django.utils import timezone
 
 import pytest
 
-from certificates import services
+from certificates import services, tasks
 from certificates.choices import BulkItemStatus, CertificateStatus
 from certificates.models import Certificate
 from courses.choices import EnrollmentStatus
@@ -39,7 +39,7 @@ def test_running_again_resumes_items_left_waiting(
         course=course, certificate_template=factories.CertificateTemplateFactory()
     )
     factories.EnrollmentFactory.create_batch(3, run=run, status=EnrollmentStatus.COMPLETED)
-    bulk = services.start_bulk_issue(run=run, by=staff_user)  # queued, never run: a dead worker
+    bulk = tasks.start_bulk_issue(run=run, by=staff_user)  # queued, never run: a dead worker
     first, second, _third = bulk.items.order_by("pk")
     services.process_bulk_item(item_id=first.pk)
     # The worker died after committing the second certificate, before recording the item.
@@ -48,7 +48,7 @@ def test_running_again_resumes_items_left_waiting(
         run=run, status=EnrollmentStatus.COMPLETED, completed_at=timezone.now()
     )
     with django_capture_on_commit_callbacks(execute=True):
-        again = services.start_bulk_issue(run=run, by=staff_user)
+        again = tasks.start_bulk_issue(run=run, by=staff_user)
     assert again == bulk
     counts = bulk.counts()
     assert counts["issued"] == counts["done"] == counts["total"] == 4

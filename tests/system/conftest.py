@@ -132,7 +132,7 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
         override_settings(STORAGES=storages),
         pytest.MonkeyPatch.context() as patch,
     ):
-        patch.setattr("certificates.services.render_certificate_pdf", _fake_pdf)
+        patch.setattr("certificates.services.issuance.render_certificate_pdf", _fake_pdf)
         with transaction.atomic():
             built = build_world()
             yield built
