@@ -9,6 +9,7 @@ from training_site.roles import has_staff_role
 from ..choices import EnrollmentStatus
 from ..exceptions import CourseError, OnlyStaffOverride, OwnEnrollment, RunNotStarted
 from ..models import Enrollment, EnrollmentStatusChange
+from ..queries.progress import summarise_enrollment
 from ..rules.attendance import Refusal, override_refusal
 
 OVERRIDE_REFUSALS = {
@@ -38,8 +39,6 @@ def evaluate_completion(*, enrollment: Enrollment, by=None):
     Returns the enrollment's summary (progress, attendance, scores, missing). Completed
     enrollments are never taken back here; only a staff override does that.
     """
-    from .progress import summarise_enrollment
-
     with transaction.atomic():
         locked = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
         summary = summarise_enrollment(locked)

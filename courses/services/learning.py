@@ -15,7 +15,6 @@ from ..choices import (
     ROLL_CALL_STATUSES,
     AssessmentKind,
     AttendanceStatus,
-    EnrollmentStatus,
 )
 from ..exceptions import CourseError, NotTheirRun, OwnEnrollment, SessionNotStarted
 from ..models import (
@@ -29,10 +28,11 @@ from ..models import (
     LessonProgress,
     Session,
 )
+from ..permissions import teaches
+from ..queries.learning import learning_enrollment
 from ..rules import assessment as assessment_rules
 from ..rules import attendance as attendance_rules
 from .completion import evaluate_completion
-from .instructors import teaches
 
 
 class NotOnRun(CourseError):
@@ -64,22 +64,6 @@ REFUSALS = {
     attendance_rules.Refusal.NOT_THEIRS: NotTheirRun,
     attendance_rules.Refusal.OWN_ENROLLMENT: OwnEnrollment,
 }
-
-
-def learning_enrollment(*, user, course: CoursePage) -> Enrollment | None:
-    """The user's place on a run of the course (any translation): the current one first."""
-    if not user.is_authenticated:
-        return None
-    places = list(
-        Enrollment.objects.filter(
-            user=user,
-            status__in=LEARNING_STATUSES,
-            run__course__translation_key=course.translation_key,
-        ).order_by("-created_at", "-pk")
-    )
-    # A place still in progress comes before a completed one.
-    current = [e for e in places if e.status == EnrollmentStatus.ENROLLED]
-    return (current or places or [None])[0]
 
 
 def mark_lesson_done(*, user, lesson: LessonPage) -> Enrollment:

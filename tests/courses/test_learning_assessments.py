@@ -201,7 +201,7 @@ def test_withdrawn_before_submitting_is_refused(client, post_test, enrollment):
 
 
 def test_pre_test_score_and_knowledge_gain(client, pre_test, post_test, enrollment):
-    from courses.services.progress import summarise_enrollment
+    from courses.queries.progress import summarise_enrollment
 
     client.force_login(enrollment.user)
     start(client, pre_test)
