@@ -13,10 +13,10 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from .admin.users import PlatformAssignRoleBulkAction
 from .models.roles import Role
 from .models.visits import VisitRequest, VisitRequestStatus
 from .role_services import GRANT_ACTION, REVOKE_ACTION
-from .user_admin import PlatformAssignRoleBulkAction
 from .visit_services import follow_up_request, programme_for
 
 

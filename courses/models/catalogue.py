@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from training_site.admin_panels import (
+from training_site.admin.panels import (
     PermissionedPageForm,
     PermissionInlinePanel,
     StaffSetsPrivacyMixin,

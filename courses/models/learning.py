@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from training_site.admin_panels import StaffSetsPrivacyMixin
+from training_site.admin.panels import StaffSetsPrivacyMixin
 
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
 from ..choices import AssessmentKind, AttendanceStatus, ReviewPolicy

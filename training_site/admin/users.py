@@ -12,7 +12,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction, RoleForm
 from wagtail.users.views.users import UserViewSet
 
-from .roles import role_groups
+from ..roles import role_groups
 
 
 class RoleGroupsKeptMixin:

@@ -11,7 +11,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import InlinePanel, Panel
 from wagtail.models import PagePermissionTester
 
-from .roles import has_staff_role
+from ..roles import has_staff_role
 
 
 def _allowed(user, permission: str) -> bool:
