@@ -19,7 +19,7 @@ from django.utils import timezone
 from training_site.content_cache import cached
 
 from ..choices import RunStatus
-from ..models.runs import CourseRun
+from ..models.runs import CourseRun, open_for_enrollment_q
 from ..models.topics import Topic
 
 
@@ -103,10 +103,7 @@ def matching_run_filter(filters: dict, *, today=None, now=None) -> Q | None:
         start, end = _month_bounds(month)
         conditions.append(Q(start_date__lte=end, end_date__gte=start))
     if filters.get("open_now"):
-        now = now or timezone.now()
-        conditions.append(
-            Q(status=RunStatus.SCHEDULED, enrollment_opens__lte=now, enrollment_closes__gte=now)
-        )
+        conditions.append(open_for_enrollment_q(now))
     if not conditions:
         return None
     today = today or timezone.localdate()

@@ -53,7 +53,6 @@ from ..models.nominations import link_max_age
 from ..rules.letters import letter_status
 from ..rules.nominations import (
     Nominee,
-    country_seats_left,
     is_open_for_nominations,
     normalise_email,
     run_errors,
@@ -105,15 +104,6 @@ def runs_open_for_nominations(today=None):
         .select_related("course")
         .order_by("start_date", "pk")
     )
-
-
-def country_seats_used(run: CourseRun, country: str) -> int:
-    """Live nominations plus seat-holding enrollments of a country on a run."""
-    live = run.nominations.live().filter(country=country).count()
-    held = run.enrollments.filter(
-        status__in=SEAT_HOLDING_STATUSES, user__trainee_profile__country=country
-    ).count()
-    return live + held
 
 
 def taken_emails(run: CourseRun) -> set[str]:
@@ -190,9 +180,7 @@ def import_nominations(
         run = lock_run(run)
         _check_open(run)
         country = str(focal_point.country)
-        seats_left = country_seats_left(
-            quota=run.seats_per_country, used=country_seats_used(run, country)
-        )
+        seats_left = run.country_seats_left(country, nominations=True)
         taken = taken_emails(run)
         errors = run_errors(
             nominees,
