@@ -166,7 +166,7 @@ class FocalPointDeleteView(generic.DeleteView):
         nominations.remove_focal_point(focal_point=self.object, by=self.request.user)
 
 
-class InvitationCreateView(generic.CreateView):
+class InvitationCreateView(_ServiceErrorsAsFormErrors, generic.CreateView):
     """Staff invite someone by e-mail: the service records it and sends the signed link."""
 
     def get_form(self, form_class=None):
@@ -187,14 +187,6 @@ class InvitationCreateView(generic.CreateView):
                 language=data["language"],
             ),
         )
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except CourseError as error:
-            form.add_error(None, error.message)
-            self.produced_error_message = error.message
-            return self.form_invalid(form)
 
 
 class NominationEditView(generic.EditView):

@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from training_site.roles import has_staff_role
 
@@ -16,7 +15,17 @@ from ..choices import (
     AssessmentKind,
     AttendanceStatus,
 )
-from ..exceptions import CourseError, NotTheirRun, OwnEnrollment, SessionNotStarted
+from ..exceptions import (
+    AlreadyPassed,
+    AlreadySubmitted,
+    AttemptLimitReached,
+    InvalidAttendance,
+    NotOnRoll,
+    NotOnRun,
+    NotTheirRun,
+    OwnEnrollment,
+    SessionNotStarted,
+)
 from ..models import (
     AssessmentPage,
     Attempt,
@@ -33,31 +42,6 @@ from ..queries.learning import learning_enrollment
 from ..rules import assessment as assessment_rules
 from ..rules import attendance as attendance_rules
 from .completion import evaluate_completion
-
-
-class NotOnRun(CourseError):
-    default_message = _("You need a place on a run of this course to do this.")
-
-
-class AttemptLimitReached(CourseError):
-    default_message = _("You have used all the attempts allowed for this test.")
-
-
-class AlreadyPassed(CourseError):
-    default_message = _("You have already passed this test.")
-
-
-class AlreadySubmitted(CourseError):
-    default_message = _("This attempt was already submitted. Your first submission counts.")
-
-
-class NotOnRoll(CourseError):
-    default_message = _("Attendance can only be recorded for trainees with a place on this run.")
-
-
-class InvalidAttendance(CourseError):
-    default_message = _("Choose present, absent or excused for each trainee.")
-
 
 REFUSALS = {
     attendance_rules.Refusal.NOT_STARTED: SessionNotStarted,

@@ -3,8 +3,9 @@
 import pytest
 
 from courses.choices import EnrollmentStatus
+from courses.exceptions import AttemptLimitReached, NotOnRun
 from courses.models import Attempt
-from courses.services.learning import AttemptLimitReached, NotOnRun, start_attempt
+from courses.services.learning import start_attempt
 from tests import factories
 
 pytestmark = pytest.mark.django_db
