@@ -22,6 +22,7 @@ from ..choices import (
     RunStatus,
 )
 from ..rules import quotas
+from ..rules.nominations import is_open_for_nominations
 
 
 class CourseRunQuerySet(models.QuerySet):
@@ -38,6 +39,11 @@ class CourseRunQuerySet(models.QuerySet):
 
     def open_for_enrollment(self, now=None):
         return self.filter(open_for_enrollment_q(now))
+
+    def open_for_nominations(self, today=None):
+        """Scheduled runs that have not started (rules.nominations.is_open_for_nominations)."""
+        today = today or timezone.localdate()
+        return self.filter(status=RunStatus.SCHEDULED, start_date__gt=today)
 
     def with_seats_taken(self):
         """Annotate the seats held, which CourseRun.seats_taken() then reads without a query."""
@@ -220,6 +226,12 @@ class CourseRun(ClusterableModel):
         return (
             self.status == RunStatus.SCHEDULED
             and self.enrollment_opens <= now <= self.enrollment_closes
+        )
+
+    def is_open_for_nominations(self, today=None) -> bool:
+        """The instance check of CourseRunQuerySet.open_for_nominations."""
+        return is_open_for_nominations(
+            status=self.status, start_date=self.start_date, today=today or timezone.localdate()
         )
 
     @property

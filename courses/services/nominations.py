@@ -53,7 +53,6 @@ from ..models.nominations import link_max_age
 from ..rules.letters import letter_status
 from ..rules.nominations import (
     Nominee,
-    is_open_for_nominations,
     normalise_email,
     run_errors,
 )
@@ -98,9 +97,9 @@ def nomination_link(nomination: Nomination) -> str:
 
 
 def runs_open_for_nominations(today=None):
-    today = today or timezone.localdate()
+    """Runs that take nominations, with their course, soonest first."""
     return (
-        CourseRun.objects.filter(status="scheduled", start_date__gt=today)
+        CourseRun.objects.open_for_nominations(today)
         .select_related("course")
         .order_by("start_date", "pk")
     )
@@ -130,9 +129,7 @@ def course_title(run: CourseRun, language: str) -> str:
 
 
 def _check_open(run: CourseRun) -> None:
-    if not is_open_for_nominations(
-        status=run.status, start_date=run.start_date, today=timezone.localdate()
-    ):
+    if not run.is_open_for_nominations():
         raise NominationsClosed()
 
 
