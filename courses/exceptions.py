@@ -109,6 +109,29 @@ class NotAnInstructor(CourseError):
     )
 
 
+# --- learning: lessons and tests ---------------------------------------------------------------
+
+
+class NotOnRun(CourseError):
+    default_message = _("You need a place on a run of this course to do this.")
+
+
+class AttemptLimitReached(CourseError):
+    default_message = _("You have used all the attempts allowed for this test.")
+
+
+class AlreadyPassed(CourseError):
+    default_message = _("You have already passed this test.")
+
+
+class AlreadySubmitted(CourseError):
+    default_message = _("This attempt was already submitted. Your first submission counts.")
+
+
+class TamperedAnswers(CourseError):
+    default_message = _("Your answers do not match the questions of this test. Nothing was saved.")
+
+
 # --- marks: attendance and completion decisions --------------------------------------------------
 
 
@@ -135,3 +158,19 @@ class OnlyStaffOverride(CourseError):
 
 class RunNotStarted(CourseError):
     default_message = _("This run has not started yet: completion is decided once it has begun.")
+
+
+class NotOnRoll(CourseError):
+    default_message = _("Attendance can only be recorded for trainees with a place on this run.")
+
+
+class InvalidAttendance(CourseError):
+    default_message = _("Choose present, absent or excused for each trainee.")
+
+
+class ReasonRequired(CourseError):
+    default_message = _("Give a reason for the override: it is kept in the enrollment's history.")
+
+
+class OverrideNotPossible(CourseError):
+    default_message = _("Completion can only be decided for trainees who have a place on the run.")

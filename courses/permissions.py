@@ -1,11 +1,28 @@
-"""Who may read course material: lesson and test bodies, and the documents pages use."""
+"""Who may read course material (lesson and test bodies, the documents pages use) and who teaches.
+
+Imports no `courses.models`: the learning pages ask `may_read` while building their context.
+"""
 
 from training_site.core.roles import is_centre_staff
 
-from .models import AssessmentPage, CoursePage, LessonPage
 from .queries.documents import pages_using
-from .services.instructors import teaches
-from .services.learning import learning_enrollment
+from .queries.learning import course_of, learning_enrollment
+
+
+def taught_course_keys(user):
+    """The translation keys of the courses `user` is assigned to teach (a subquery)."""
+    return user.instructor_assignments.values("course__translation_key")
+
+
+def teaches(user, course=None) -> bool:
+    """Whether the user is assigned as an instructor of `course` (any translation), or of any
+    course at all when `course` is None."""
+    if not user.is_authenticated:
+        return False
+    assignments = user.instructor_assignments.all()
+    if course is not None:
+        assignments = assignments.filter(course__translation_key=course.translation_key)
+    return assignments.exists()
 
 
 def may_read(user, course, enrollment) -> bool:
@@ -22,8 +39,8 @@ def _page_lets_read(request, page) -> bool:
     then, inside a course, the course's rule (a place on a run, teaching it, or staff)."""
     if not all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
         return False
-    if isinstance(page, LessonPage | AssessmentPage):
-        course = CoursePage.objects.filter(path=page.path[: -page.steplen]).first()
+    if getattr(page, "is_course_material", False):  # lessons and tests
+        course = course_of(page)
         if course is None:
             return False
         user = request.user

@@ -22,7 +22,7 @@ class TrainingSiteConfig(AppConfig):
 
 class UsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with forms that leave the platform's role groups to the role
-    services (training_site.user_admin)."""
+    services (training_site.admin.users)."""
 
     default = False
-    user_viewset = "training_site.user_admin.PlatformUserViewSet"
+    user_viewset = "training_site.admin.users.PlatformUserViewSet"

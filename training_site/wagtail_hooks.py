@@ -7,9 +7,9 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
+from training_site.admin.users import PlatformAssignRoleBulkAction
 from training_site.models.roles import Role
 from training_site.services.roles import GRANT_ACTION, REVOKE_ACTION
-from training_site.user_admin import PlatformAssignRoleBulkAction
 from training_site.visits.admin.policies import NoAddPermissionPolicy
 from training_site.visits.admin.viewsets import visit_request_viewset
 from training_site.visits.models import VisitRequest

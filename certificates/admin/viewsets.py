@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from training_site.admin_panels import NameColumn
+from training_site.admin.panels import NameColumn
 from training_site.core.roles import is_centre_staff
 
 from ..models import Certificate, CertificateTemplate

@@ -67,7 +67,3 @@ class CatalogueFilterForm(forms.Form):
             year, month = (int(part) for part in cleaned["month"].split("-"))
             cleaned["month"] = dt.date(year, month, 1)
         return cleaned
-
-    @property
-    def is_filtered(self) -> bool:
-        return bool(self.filters())

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from training_site.core.text import TextLineFormField
 
-from ..models import CourseRun
 from ..rules.nominations import CSV_COLUMNS, Nominee, normalise_email
 
 MAX_CSV_BYTES = 1024 * 1024
@@ -33,18 +32,6 @@ class NomineeForm(forms.Form):
             job_title=data.get("job_title", "").strip(),
             language=data["language"],
         )
-
-
-class StaffInvitationForm(NomineeForm):
-    run = forms.ModelChoiceField(label=_("Course run"), queryset=CourseRun.objects.none())
-
-    field_order = ["run", "name", "email", "organisation", "job_title", "language"]
-
-    def __init__(self, *args, runs=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["run"].queryset = runs if runs is not None else CourseRun.objects.none()
-        self.fields["organisation"].required = False
-        self.fields["job_title"].required = False
 
 
 class NomineesCsvForm(forms.Form):

@@ -1,4 +1,4 @@
-from .catalogue import CourseIndexPage, CourseInstructor, CoursePage, InstructorAssignment, Topic
+from .catalogue import CourseIndexPage, CourseInstructor, CoursePage, InstructorAssignment
 from .enrollment import Enrollment, EnrollmentStatusChange, TraineeProfile
 from .impact import ImpactPage
 from .learning import (
@@ -12,6 +12,7 @@ from .learning import (
 from .nominations import FocalPoint, InvitationLetter, Nomination
 from .privacy import AccountDeletionRequest
 from .runs import CourseRun, Session
+from .topics import Topic
 
 __all__ = [
     "AccountDeletionRequest",

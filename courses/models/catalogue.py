@@ -8,43 +8,34 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from training_site.admin_panels import (
+from training_site.admin.panels import (
     PermissionedPageForm,
     PermissionInlinePanel,
     StaffSetsPrivacyMixin,
 )
+from training_site.core.caching.content import cached
 from training_site.core.caching.pages import CachedPageMixin
 from training_site.core.caching.pages import timeout as page_cache_timeout
 from training_site.core.text import TextLineField, TextLinesField
 from training_site.models.roles import Role
 
 from ..choices import CourseLevel, DeliveryMode
+from ..forms.catalogue import CatalogueFilterForm
+from ..queries.catalogue import (
+    all_topics_by_id,
+    course_cards,
+    localised_topic,
+    matching_run_filter,
+    runs_for_courses,
+    topics_for,
+)
 from .runs import CourseRun
-
-
-class Topic(TranslatableMixin, index.Indexed, models.Model):
-    """A theme of the catalogue, such as victim identification or prosecution."""
-
-    name = TextLineField(_("name"), max_length=150)
-    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=False)
-    description = TextLinesField(_("description"), blank=True)
-
-    panels = ["name", "slug", "description"]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
+from .topics import Topic
 
 INSTRUCTOR_PHOTO = "fill-160x160"
 # Staff hold every permission of the courses app; instructors hold none: the instructors panel
@@ -70,16 +61,33 @@ class CourseIndexPage(CachedPageMixin, Page):
     class Meta:
         verbose_name = _("programme catalogue")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..forms.catalogue import CatalogueFilterForm
-        from ..queries.catalogue import catalogue_courses, course_cards, topics_for
+    def catalogue_courses(self, filters: dict, *, today=None, now=None):
+        """Live courses under this catalogue matching the filters, with their topic."""
+        courses = CoursePage.objects.live().child_of(self).select_related("topic").order_by("title")
+        if topic := filters.get("topic"):
+            courses = courses.filter(topic__slug=topic)
+        if mode := filters.get("mode"):
+            courses = courses.filter(delivery_mode=mode)
+        run_filter = matching_run_filter(filters, today=today, now=now)
+        if run_filter is not None:
+            keys = CourseRun.objects.filter(run_filter).values("course__translation_key")
+            courses = courses.filter(translation_key__in=keys)
+        if query := filters.get("q"):
+            found = (
+                CoursePage.objects.live()
+                .filter(locale_id=self.locale_id)
+                .search(query, operator="and", order_by_relevance=False)
+            )
+            courses = courses.filter(pk__in=[page.pk for page in found])
+        return courses
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         topics = topics_for(self.locale_id)
         form = CatalogueFilterForm(request.GET or None, topics=topics)
         filters = form.filters()
         # Read only when the listing's cached fragment is missing (see the page's template).
-        cards = SimpleLazyObject(lambda: course_cards(catalogue_courses(self, filters), topics))
+        cards = SimpleLazyObject(lambda: course_cards(self.catalogue_courses(filters), topics))
         context.update(filter_form=form, filters=filters, cards=cards, topics=topics)
         context["listing_cache_seconds"] = page_cache_timeout()
         return context
@@ -172,16 +180,15 @@ class CoursePage(StaffSetsPrivacyMixin, CachedPageMixin, Page):
         """Runs of this course, whichever translation of the page they were created on."""
         return CourseRun.objects.filter(course__translation_key=self.translation_key)
 
+    @classmethod
+    def translations_for_runs(cls, runs, locale) -> dict:
+        """Map each run's pk to its course page in `locale` (or the run's own course page)."""
+        keys = {run.course.translation_key for run in runs}
+        pages = cls.objects.live().filter(translation_key__in=keys, locale=locale)
+        by_key = {page.translation_key: page for page in pages}
+        return {run.pk: by_key.get(run.course.translation_key, run.course) for run in runs}
+
     def get_context(self, request, *args, **kwargs):
-        from training_site.core.caching.content import cached
-
-        from ..queries.catalogue import (
-            all_topics_by_id,
-            localised_topic,
-            runs_for_courses,
-            topics_for,
-        )
-
         context = super().get_context(request, *args, **kwargs)
         topics_by_key = {topic.translation_key: topic for topic in topics_for(self.locale_id)}
         topic = all_topics_by_id().get(self.topic_id)

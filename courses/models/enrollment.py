@@ -65,14 +65,8 @@ class TraineeProfile(models.Model):
 
 
 class EnrollmentQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
     def active(self):
         return self.filter(status__in=ACTIVE_STATUSES)
-
-    def holding_seats(self):
-        return self.filter(status__in=SEAT_HOLDING_STATUSES)
 
     def waitlist(self):
         return self.filter(status=EnrollmentStatus.WAITLISTED).order_by("waitlisted_at", "pk")

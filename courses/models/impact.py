@@ -7,6 +7,8 @@ from wagtail.models import Page
 
 from training_site.core.caching.pages import CachedPageMixin
 
+from ..reports.impact import figures_for
+
 
 class ImpactPage(CachedPageMixin, Page):
     """Officials trained, countries, courses, hours and completion rate, with two charts."""
@@ -30,8 +32,6 @@ class ImpactPage(CachedPageMixin, Page):
         verbose_name = _("impact page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..reports.impact import figures_for
-
         context = super().get_context(request, *args, **kwargs)
         context["figures"] = figures_for(self.locale.language_code)
         return context

@@ -12,17 +12,28 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from training_site.admin_panels import StaffSetsPrivacyMixin
+from training_site.admin.panels import StaffSetsPrivacyMixin
 from training_site.core.text import TextLinesField
 
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
 from ..choices import AssessmentKind, AttendanceStatus, ReviewPolicy
+from ..permissions import may_read
+from ..queries.learning import (
+    attempts_at,
+    course_family,
+    course_of,
+    learning_enrollment,
+    lessons_done,
+)
+from ..rules.assessment import Question, shuffled_choices
+from ..rules.progress import LessonFact, lesson_progress, resume_key
 
 
 class LessonPage(StaffSetsPrivacyMixin, Page):
     """Online learning material inside a course; lessons are read in their order under it."""
 
     direct_route = True  # ancestors fixed by parent_page_types; see training_site/core/routing.py
+    is_course_material = True  # read by a course's trainees, staff and instructors only
 
     intro = TextLinesField(_("introduction"), blank=True, max_length=500)
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"), blank=True)
@@ -49,14 +60,43 @@ class LessonPage(StaffSetsPrivacyMixin, Page):
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
 
-    def get_template(self, request, *args, **kwargs):
-        return "courses/lesson_page.html"
-
     def get_context(self, request, *args, **kwargs):
-        from ..views.learning import lesson_context
-
+        """The course outline for everyone; the body, progress and pager for those who may read."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(request, self))
+        course, lessons, tests = course_family(self)
+        enrollment = learning_enrollment(user=request.user, course=course)
+        done = lessons_done(enrollment)
+        facts = [
+            LessonFact(key=lesson.translation_key, required=lesson.required) for lesson in lessons
+        ]
+        index = next((i for i, lesson in enumerate(lessons) if lesson.pk == self.pk), 0)
+        next_key = resume_key(facts, done)
+        outline = [
+            {
+                "lesson": lesson,
+                "done": lesson.translation_key in done,
+                "current": lesson.pk == self.pk,
+                "resume": enrollment is not None and lesson.translation_key == next_key,
+            }
+            for lesson in lessons
+        ]
+        context.update(
+            course=course,
+            outline=outline,
+            tests=tests,
+            enrollment=enrollment,
+            can_read=may_read(request.user, course, enrollment),
+            is_done=self.translation_key in done,
+            position=index + 1,
+            progress=lesson_progress(facts, done),
+            resume=next(
+                (item["lesson"] for item in outline if item["resume"] and not item["current"]),
+                None,
+            ),
+            previous_lesson=lessons[index - 1] if index > 0 else None,
+            next_lesson=lessons[index + 1] if index + 1 < len(lessons) else None,
+            total_minutes=sum(lesson.duration_minutes for lesson in lessons),
+        )
         return context
 
 
@@ -64,6 +104,7 @@ class AssessmentPage(StaffSetsPrivacyMixin, Page):
     """A multiple-choice test of a course: the pre-test (knowledge before) or the post-test."""
 
     direct_route = True  # ancestors fixed by parent_page_types; see training_site/core/routing.py
+    is_course_material = True  # read by a course's trainees, staff and instructors only
 
     kind = models.CharField(
         _("kind"), max_length=10, choices=AssessmentKind.choices, default=AssessmentKind.POST_TEST
@@ -113,20 +154,61 @@ class AssessmentPage(StaffSetsPrivacyMixin, Page):
                 }
             )
 
-    def get_template(self, request, *args, **kwargs):
-        return "courses/assessment_page.html"
-
     def get_context(self, request, *args, **kwargs):
-        from ..views.assessments import assessment_context
-
+        """The open attempt's questions, past attempts, or the outline for those without a place."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(assessment_context(request, self))
+        course = course_of(self)
+        enrollment = learning_enrollment(user=request.user, course=course)
+        attempts = attempts_at(enrollment, self.kind)
+        open_attempt = next((a for a in attempts if not a.is_submitted), None)
+        submitted = [a for a in attempts if a.is_submitted]
+        passed = any(a.passed for a in submitted)
+        context.update(
+            course=course,
+            enrollment=enrollment,
+            can_read=may_read(request.user, course, enrollment),
+            open_attempt=open_attempt,
+            questions=self.displayed_questions(seed=open_attempt.seed if open_attempt else None),
+            submitted=submitted,
+            attempts_left=max(self.max_attempts - len(attempts), 0),
+            passed=passed,
+            may_start=enrollment is not None
+            and open_attempt is None
+            and len(attempts) < self.max_attempts
+            and not (passed and self.kind == AssessmentKind.POST_TEST),
+        )
         return context
+
+    def displayed_questions(self, *, seed=None, with_answers=False) -> list[dict]:
+        """Questions for display; choices in the attempt's order when a seed is given. Which
+        choices are correct, and the explanations, only `with_answers` (the review rule decides)."""
+        questions = []
+        for block in self.questions:
+            if block.block_type != "question":
+                continue
+            choices = {child.id: child.value for child in block.value["choices"].bound_blocks}
+            order = list(choices)
+            if seed is not None:
+                order = shuffled_choices(order, seed=seed, question_id=block.id)
+            shown = []
+            for key in order:
+                choice = {"id": key, "text": choices[key]["text"]}
+                if with_answers:
+                    choice["correct"] = bool(choices[key]["correct"])
+                shown.append(choice)
+            questions.append(
+                {
+                    "id": block.id,
+                    "text": block.value["text"],
+                    "multiple": block.value["multiple"],
+                    "explanation": block.value["explanation"] if with_answers else "",
+                    "choices": shown,
+                }
+            )
+        return questions
 
     def question_data(self):
         """Plain data for the scoring rule: [(question id, {correct choice ids}, {all ids})]."""
-        from ..rules.assessment import Question
-
         result = []
         for block in self.questions:
             if block.block_type != "question":

@@ -23,6 +23,8 @@ from ..choices import (
     InstructionLanguage,
     RunStatus,
 )
+from ..rules import quotas
+from ..rules.nominations import is_open_for_nominations
 
 
 class CourseRunQuerySet(models.QuerySet):
@@ -38,17 +40,34 @@ class CourseRunQuerySet(models.QuerySet):
         return self.filter(end_date__lt=today)
 
     def open_for_enrollment(self, now=None):
-        now = now or timezone.now()
-        return self.filter(
-            status=RunStatus.SCHEDULED, enrollment_opens__lte=now, enrollment_closes__gte=now
-        )
+        return self.filter(open_for_enrollment_q(now))
+
+    def open_for_nominations(self, today=None):
+        """Scheduled runs that have not started (rules.nominations.is_open_for_nominations)."""
+        today = today or timezone.localdate()
+        return self.filter(status=RunStatus.SCHEDULED, start_date__gt=today)
 
     def with_seats_taken(self):
+        """Annotate the seats held, which CourseRun.seats_taken() then reads without a query."""
         return self.annotate(
-            seats_taken=Count(
+            seats_taken_count=Count(
                 "enrollments", filter=Q(enrollments__status__in=SEAT_HOLDING_STATUSES)
             )
         )
+
+
+def open_for_enrollment_q(now=None, prefix: str = "") -> Q:
+    """Runs open for enrollment at `now`: scheduled, inside their enrollment window. The one
+    definition; CourseRun.is_open_for_enrollment checks the same fields on one run. `prefix`
+    reaches runs through a relation (e.g. "run__")."""
+    now = now or timezone.now()
+    return Q(
+        **{
+            f"{prefix}status": RunStatus.SCHEDULED,
+            f"{prefix}enrollment_opens__lte": now,
+            f"{prefix}enrollment_closes__gte": now,
+        }
+    )
 
 
 class CourseRun(ClusterableModel):
@@ -172,17 +191,49 @@ class CourseRun(ClusterableModel):
         if errors:
             raise ValidationError(errors)
 
+    def _seat_holders(self):
+        return self.enrollments.filter(status__in=SEAT_HOLDING_STATUSES)
+
+    def seats_taken(self) -> int:
+        """Seats held (enrolled or completed); read from `with_seats_taken()` when annotated."""
+        taken = getattr(self, "seats_taken_count", None)
+        return self._seat_holders().count() if taken is None else taken
+
     def seats_left(self) -> int:
-        taken = getattr(self, "seats_taken", None)
-        if taken is None:
-            taken = self.enrollments.filter(status__in=SEAT_HOLDING_STATUSES).count()
-        return max(self.capacity - taken, 0)
+        return quotas.seats_left(self.capacity, self.seats_taken())
+
+    def country_seats_taken(self) -> dict[str, int]:
+        """Seats held per trainee country ("" for trainees without a profile)."""
+        rows = (
+            self._seat_holders()
+            .values("user__trainee_profile__country")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        return {str(row["user__trainee_profile__country"] or ""): row["n"] for row in rows}
+
+    def country_seats_left(self, country: str, *, nominations: bool = False) -> int | None:
+        """Seats `country` still has on this run; None when the run has no quota per country.
+        With `nominations`, the country's live (unanswered) nominations count as taken too."""
+        if self.seats_per_country is None:
+            return None
+        used = self.country_seats_taken().get(str(country or ""), 0)
+        if nominations:
+            used += self.nominations.live().filter(country=country).count()
+        return quotas.country_seats_left(quota=self.seats_per_country, used=used)
 
     def is_open_for_enrollment(self, now=None) -> bool:
+        """The instance check of open_for_enrollment_q: the same three conditions."""
         now = now or timezone.now()
         return (
             self.status == RunStatus.SCHEDULED
             and self.enrollment_opens <= now <= self.enrollment_closes
+        )
+
+    def is_open_for_nominations(self, today=None) -> bool:
+        """The instance check of CourseRunQuerySet.open_for_nominations."""
+        return is_open_for_nominations(
+            status=self.status, start_date=self.start_date, today=today or timezone.localdate()
         )
 
     @property

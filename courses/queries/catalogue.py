@@ -3,6 +3,9 @@
 Runs are attached to a course page in any language; they belong to every translation of that
 course (same `translation_key`). The functions below fetch the courses, then all their runs in one
 query, and group the runs in Python, so the number of queries does not grow with the catalogue.
+
+The catalogue pages build their context from this module, so it imports the models it reads
+from their own modules (runs, topics), never the pages' module.
 """
 
 import calendar
@@ -13,19 +16,18 @@ from dataclasses import dataclass, field
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from wagtail.models import Locale
-
 from training_site.core.caching.content import cached
 
 from ..choices import RunStatus
-from ..models import CoursePage, CourseRun, Topic
+from ..models.runs import CourseRun, open_for_enrollment_q
+from ..models.topics import Topic
 
 
 @dataclass
 class CourseCard:
     """A course as the catalogue shows it."""
 
-    course: CoursePage
+    course: object  # a CoursePage
     topic: Topic | None
     upcoming_runs: list = field(default_factory=list)
 
@@ -101,10 +103,7 @@ def matching_run_filter(filters: dict, *, today=None, now=None) -> Q | None:
         start, end = _month_bounds(month)
         conditions.append(Q(start_date__lte=end, end_date__gte=start))
     if filters.get("open_now"):
-        now = now or timezone.now()
-        conditions.append(
-            Q(status=RunStatus.SCHEDULED, enrollment_opens__lte=now, enrollment_closes__gte=now)
-        )
+        conditions.append(open_for_enrollment_q(now))
     if not conditions:
         return None
     today = today or timezone.localdate()
@@ -112,34 +111,6 @@ def matching_run_filter(filters: dict, *, today=None, now=None) -> Q | None:
     for condition in conditions:
         combined &= condition
     return combined
-
-
-def search_course_ids(query: str, locale_id: int) -> list[int]:
-    """Ids of live courses in the locale matching the words of `query` (Wagtail search)."""
-    results = (
-        CoursePage.objects.live()
-        .filter(locale_id=locale_id)
-        .search(query, operator="and", order_by_relevance=False)
-    )
-    return [page.pk for page in results]
-
-
-def catalogue_courses(index_page, filters: dict, *, today=None, now=None) -> QuerySet:
-    """Live courses under `index_page` matching the filters, with their topic."""
-    courses = (
-        CoursePage.objects.live().child_of(index_page).select_related("topic").order_by("title")
-    )
-    if topic := filters.get("topic"):
-        courses = courses.filter(topic__slug=topic)
-    if mode := filters.get("mode"):
-        courses = courses.filter(delivery_mode=mode)
-    run_filter = matching_run_filter(filters, today=today, now=now)
-    if run_filter is not None:
-        keys = CourseRun.objects.filter(run_filter).values("course__translation_key")
-        courses = courses.filter(translation_key__in=keys)
-    if query := filters.get("q"):
-        courses = courses.filter(pk__in=search_course_ids(query, index_page.locale_id))
-    return courses
 
 
 def course_cards(courses, topics: list[Topic], *, today=None) -> list[CourseCard]:
@@ -157,24 +128,3 @@ def course_cards(courses, topics: list[Topic], *, today=None) -> list[CourseCard
         )
         for course in courses
     ]
-
-
-def localised_course(course: CoursePage, locale: Locale | None = None) -> CoursePage:
-    """The translation of `course` in the active locale if it is live, else the course itself."""
-    locale = locale or Locale.get_active()
-    if course.locale_id == locale.pk:
-        return course
-    translation = (
-        CoursePage.objects.live()
-        .filter(translation_key=course.translation_key, locale=locale)
-        .first()
-    )
-    return translation or course
-
-
-def localised_courses_for_runs(runs, locale: Locale) -> dict:
-    """Map each run's course translation_key to the course page in `locale` (or the run's own)."""
-    keys = {run.course.translation_key for run in runs}
-    pages = CoursePage.objects.live().filter(translation_key__in=keys, locale=locale)
-    by_key = {page.translation_key: page for page in pages}
-    return {run.pk: by_key.get(run.course.translation_key, run.course) for run in runs}

@@ -18,8 +18,12 @@ from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import EnrollmentStatus
-from ..models import Session
+from certificates.choices import CertificateStatus
+from certificates.models import Certificate
+
+from ..choices import AssessmentKind, AttendanceStatus, EnrollmentStatus
+from ..models.learning import Attempt, Attendance
+from ..models.runs import Session
 
 # A trainee took part in a run: they held a seat, whatever the result.
 PARTICIPANT_STATUSES = (
@@ -134,24 +138,17 @@ register_column(
 
 
 def _valid_certificate():
-    from certificates.choices import CertificateStatus
-    from certificates.models import Certificate
-
     return Exists(
         Certificate.objects.filter(enrollment=OuterRef("pk"), status=CertificateStatus.VALID)
     )
 
 
 def _scored_attempts(kind: str):
-    from ..models import Attempt
-
     return Attempt.objects.filter(enrollment=OuterRef("pk"), kind=kind, score__isnull=False)
 
 
 def _score(kind: str):
     """The enrollment's score in a test: the first pre-test attempt, the best post-test one."""
-    from ..choices import AssessmentKind
-
     attempts = _scored_attempts(kind)
     if kind == AssessmentKind.PRE_TEST:
         attempts = attempts.order_by("number")
@@ -161,9 +158,6 @@ def _score(kind: str):
 
 
 def _attended():
-    from ..choices import AttendanceStatus
-    from ..models import Attendance
-
     return Subquery(
         Attendance.objects.filter(enrollment=OuterRef("pk"), status=AttendanceStatus.PRESENT)
         .order_by()

@@ -2,6 +2,9 @@
 
 Computing them costs three queries; a cached page costs none of them. The cache is cleared when an
 enrollment changes (see `courses.models.impact`) and expires after CACHE_TIMEOUT otherwise.
+
+The impact page builds its context from this module: it (and `columns`) import the models they
+read from their own modules, never the `courses.models` package that holds the page.
 """
 
 from django.conf import settings
@@ -12,7 +15,7 @@ from django.utils.translation import get_language, override
 
 from django_countries import countries
 
-from ..models import Enrollment
+from ..models.enrollment import Enrollment
 from .columns import COMPLETED, NOT_COMPLETED
 from .suppression import Shown, bar_widths, protect_remainder, suppress, suppressed_rate
 

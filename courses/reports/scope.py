@@ -6,8 +6,8 @@ from django.db.models import Q, QuerySet
 
 from training_site.core.roles import is_centre_staff
 
-from ..models import Enrollment
-from ..services.instructors import taught_course_keys, teaches
+from ..models import Enrollment, FocalPoint
+from ..permissions import taught_course_keys, teaches
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,6 @@ def scope_for_user(user) -> ReportScope | None:
         return ReportScope.everything()
     if teaches(user):
         return ReportScope.for_instructor(user)
-    from ..models import FocalPoint
-
     country = FocalPoint.objects.filter(user=user).values_list("country", flat=True).first()
     if country:
         return ReportScope.for_country(country)

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..choices import AdmissionPolicy, EnrollmentStatus, RunStatus
+from ..choices import SEAT_HOLDING_STATUSES, AdmissionPolicy, EnrollmentStatus, RunStatus
 
 
 class Refusal(StrEnum):
@@ -59,7 +59,11 @@ def has_seat(seats_left: int, country_seats_left: int | None) -> bool:
     return seats_left > 0 and (country_seats_left is None or country_seats_left > 0)
 
 
-# Status changes staff or trainees may make; anything else is refused.
+# Every legal move of an enrollment's status, from -> to; anything else is refused. Staff and
+# trainees decide (courses.services.enrollment.change_status), the run's rules or a staff
+# override decide completion (courses.services.completion), and an application or an accepted
+# invitation re-opens an ended one (ADMISSION_FROM). courses.services.enrollment.transition is
+# the one writer, and it writes only the moves this table allows.
 TRANSITIONS: dict[str, frozenset[str]] = {
     EnrollmentStatus.PENDING: frozenset(
         {
@@ -97,10 +101,26 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 # Ended applications that a person may start again by applying anew.
 REAPPLY_FROM = frozenset({EnrollmentStatus.WITHDRAWN})
+# What an application or an accepted invitation can give (decide_admission).
+ADMISSION_OUTCOMES = frozenset(
+    {EnrollmentStatus.PENDING, EnrollmentStatus.ENROLLED, EnrollmentStatus.WAITLISTED}
+)
+# Where an application or an accepted invitation may start from: no enrollment yet (""), an
+# ended application, or an open invitation.
+ADMISSION_FROM = frozenset({"", *REAPPLY_FROM, EnrollmentStatus.INVITED})
 
 
-def can_transition(from_status: str, to_status: str) -> bool:
+def can_transition(from_status: str, to_status: str, *, admission: bool = False) -> bool:
+    """Whether the table allows the move; `admission`: it is the outcome of an application or
+    of an accepted invitation (decide_admission), which may also start an enrollment anew."""
+    if admission and from_status in ADMISSION_FROM and to_status in ADMISSION_OUTCOMES:
+        return True
     return to_status in TRANSITIONS.get(from_status, frozenset())
+
+
+def needs_seat(from_status: str, to_status: str) -> bool:
+    """The guard of a move onto the run: entering it from a status that holds no seat needs one."""
+    return to_status == EnrollmentStatus.ENROLLED and from_status not in SEAT_HOLDING_STATUSES
 
 
 def waitlist_order(

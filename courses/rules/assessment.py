@@ -5,14 +5,8 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_lazy as _
-
 from ..choices import ReviewPolicy
-from ..exceptions import CourseError
-
-
-class TamperedAnswers(CourseError):
-    default_message = _("Your answers do not match the questions of this test. Nothing was saved.")
+from ..exceptions import TamperedAnswers
 
 
 @dataclass(frozen=True)

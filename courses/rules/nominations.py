@@ -49,13 +49,6 @@ def is_open_for_nominations(*, status: str, start_date: dt.date, today: dt.date)
     return status == RunStatus.SCHEDULED and start_date > today
 
 
-def country_seats_left(*, quota: int | None, used: int) -> int | None:
-    """Seats a country still has on a run; None when the run has no quota per country."""
-    if quota is None:
-        return None
-    return max(quota - used, 0)
-
-
 def normalise_email(email: str) -> str:
     return email.strip().lower()
 

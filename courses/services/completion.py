@@ -7,10 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from training_site.core.roles import has_staff_role
 
 from ..choices import EnrollmentStatus
-from ..exceptions import CourseError, OnlyStaffOverride, OwnEnrollment, RunNotStarted
-from ..models import Enrollment, EnrollmentStatusChange
+from ..exceptions import (
+    OnlyStaffOverride,
+    OverrideNotPossible,
+    OwnEnrollment,
+    ReasonRequired,
+    RunNotStarted,
+)
+from ..models import Enrollment
+from ..queries.progress import summarise_enrollment
 from ..rules.attendance import Refusal, override_refusal
 from ..signals import enrollment_completed
+from .enrollment import transition
 
 OVERRIDE_REFUSALS = {
     Refusal.NOT_THEIRS: OnlyStaffOverride,
@@ -25,22 +33,12 @@ OVERRIDABLE = (
 )
 
 
-class ReasonRequired(CourseError):
-    default_message = _("Give a reason for the override: it is kept in the enrollment's history.")
-
-
-class OverrideNotPossible(CourseError):
-    default_message = _("Completion can only be decided for trainees who have a place on the run.")
-
-
 def evaluate_completion(*, enrollment: Enrollment, by=None):
     """Apply the run's rules: an enrolled trainee who meets them becomes completed.
 
     Returns the enrollment's summary (progress, attendance, scores, missing). Completed
     enrollments are never taken back here; only a staff override does that.
     """
-    from .progress import summarise_enrollment
-
     with transaction.atomic():
         locked = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
         summary = summarise_enrollment(locked)
@@ -75,16 +73,6 @@ def override_completion(*, enrollment: Enrollment, by, complete: bool, reason: s
 
 
 def _change(enrollment: Enrollment, to_status: str, *, by, reason) -> None:
-    from_status = enrollment.status
-    enrollment.status = to_status
-    enrollment.completed_at = timezone.now() if to_status == EnrollmentStatus.COMPLETED else None
-    enrollment.save(update_fields=["status", "completed_at", "updated_at"])
-    EnrollmentStatusChange.objects.create(
-        enrollment=enrollment,
-        from_status=from_status,
-        to_status=to_status,
-        by=by,
-        reason=str(reason),
-    )
+    transition(enrollment, to_status, by=by, reason=reason)
     if to_status == EnrollmentStatus.COMPLETED:
         enrollment_completed.send(sender=Enrollment, enrollment=enrollment, by=by)

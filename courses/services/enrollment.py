@@ -1,12 +1,15 @@
 """Enrollment workflows. Each is one transaction; seat counting happens under a lock on the run.
 
+`transition` is the only code that writes an enrollment's status and its history: every
+workflow here, and completion (courses.services.completion), moves an enrollment through it, by
+the table of legal moves in courses.rules.admission.
+
 On PostgreSQL the lock is `SELECT ... FOR UPDATE` on the run's row. On SQLite `select_for_update`
 is a no-op, but every transaction starts with `BEGIN IMMEDIATE` (see settings), which takes the
 database's write lock at once, so the same code is serialised there as well.
 """
 
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 
 from ..choices import SEAT_HOLDING_STATUSES, EnrollmentStatus
@@ -29,8 +32,10 @@ from ..rules.admission import (
     can_transition,
     decide_admission,
     has_seat,
+    needs_seat,
     waitlist_order,
 )
+from ..rules.quotas import country_seats_left
 from . import notifications
 
 _REFUSALS = {
@@ -46,49 +51,77 @@ def lock_run(run: CourseRun) -> CourseRun:
     return CourseRun.objects.select_for_update().get(pk=run.pk)
 
 
-def seats_taken(run: CourseRun) -> int:
-    return run.enrollments.filter(status__in=SEAT_HOLDING_STATUSES).count()
-
-
-def country_seats_taken(run: CourseRun) -> dict[str, int]:
-    rows = (
-        run.enrollments.filter(status__in=SEAT_HOLDING_STATUSES)
-        .values("user__trainee_profile__country")
-        .annotate(n=Count("pk"))
-    )
-    return {row["user__trainee_profile__country"] or "": row["n"] for row in rows}
-
-
 def _country_of(user) -> str:
     profile = TraineeProfile.objects.filter(user=user).only("country").first()
     return str(profile.country) if profile else ""
 
 
-def _country_seats_left(run: CourseRun, country: str) -> int | None:
-    if run.seats_per_country is None:
-        return None
-    return max(run.seats_per_country - country_seats_taken(run).get(country, 0), 0)
+# --- the one writer of an enrollment's status and history ---------------------------------------
+
+
+def _seat_guard(enrollment: Enrollment) -> None:
+    """Entering the run needs a free seat, and one of the trainee's country under a quota."""
+    run = enrollment.run
+    if not has_seat(run.seats_left(), run.country_seats_left(_country_of(enrollment.user))):
+        raise RunFull()
 
 
 def record_change(*, enrollment: Enrollment, previous: str, by, reason: str = "") -> None:
+    """The history row of a move (written by `transition` only)."""
     EnrollmentStatusChange.objects.create(
         enrollment=enrollment,
         from_status=previous,
         to_status=enrollment.status,
         by=by,
-        reason=reason,
+        reason=str(reason),
     )
 
 
-def _set_status(enrollment: Enrollment, status: str, *, by, reason: str = "") -> Enrollment:
+def transition(
+    enrollment: Enrollment, to: str, *, by, reason: str = "", admission: bool = False
+) -> Enrollment:
+    """Move `enrollment` to `to`: the only code that writes an enrollment's status and history.
+
+    The move must be in the table (rules.admission.TRANSITIONS; `admission`: the outcome of an
+    application or accepted invitation, which may also start an enrollment) and pass its guard
+    (a seat to enter the run, rules.admission.needs_seat). Otherwise a domain error is raised
+    and nothing is written. Call inside a transaction, with the run locked when entering it.
+    Records who, when and why, and sends the e-mail that goes with the new status.
+    """
     previous = enrollment.status
-    enrollment.status = status
-    if status == EnrollmentStatus.WAITLISTED:
-        enrollment.waitlisted_at = timezone.now()
-    enrollment.save(update_fields=["status", "waitlisted_at", "updated_at"])
+    if not can_transition(previous, to, admission=admission):
+        raise InvalidTransition()
+    if needs_seat(previous, to):
+        _seat_guard(enrollment)
+    now = timezone.now()
+    enrollment.status = to
+    if to == EnrollmentStatus.WAITLISTED:
+        enrollment.waitlisted_at = now
+    if to == EnrollmentStatus.COMPLETED:
+        enrollment.completed_at = now
+    elif previous == EnrollmentStatus.COMPLETED:
+        enrollment.completed_at = None
+    if enrollment.pk is None:
+        enrollment.save()
+    else:
+        enrollment.save(update_fields=["status", "waitlisted_at", "completed_at", "updated_at"])
     record_change(enrollment=enrollment, previous=previous, by=by, reason=reason)
     notifications.notify_status(enrollment, previous=previous, reason=reason)
     return enrollment
+
+
+# --- workflows ---------------------------------------------------------------------------------
+
+
+def _admission_facts(run: CourseRun, user, *, invited: bool = False) -> AdmissionFacts:
+    return AdmissionFacts(
+        policy=run.admission_policy,
+        run_status=run.status,
+        window_open=run.is_open_for_enrollment(),
+        seats_left=run.seats_left(),
+        country_seats_left=run.country_seats_left(_country_of(user)),
+        invited=invited,
+    )
 
 
 def place(*, user, run: CourseRun, by=None, invited: bool = False) -> Enrollment:
@@ -105,40 +138,17 @@ def place(*, user, run: CourseRun, by=None, invited: bool = False) -> Enrollment
         )
         if existing is not None and not reopening:
             raise AlreadyApplied()
-        facts = AdmissionFacts(
-            policy=run.admission_policy,
-            run_status=run.status,
-            window_open=run.is_open_for_enrollment(),
-            seats_left=max(run.capacity - seats_taken(run), 0),
-            country_seats_left=_country_seats_left(run, _country_of(user)),
-            invited=invited,
-        )
-        decision = decide_admission(facts)
+        decision = decide_admission(_admission_facts(run, user, invited=invited))
         if not decision.admitted:
             raise _REFUSALS[decision.refusal]()
-        if existing is None:
-            enrollment = Enrollment(user=user, run=run, status="")
-            enrollment.status = decision.status
-            if decision.status == EnrollmentStatus.WAITLISTED:
-                enrollment.waitlisted_at = timezone.now()
-            enrollment.save()
-            record_change(enrollment=enrollment, previous="", by=by or user)
-            notifications.notify_status(enrollment, previous="")
-            return enrollment
-        return _set_status(existing, decision.status, by=by or user)
+        enrollment = existing or Enrollment(user=user, run=run, status="")
+        enrollment.run = run
+        return transition(enrollment, decision.status, by=by or user, admission=True)
 
 
 def preview_admission(*, user, run: CourseRun) -> Admission:
     """What applying would give `user` right now (read only: no lock, no write)."""
-    return decide_admission(
-        AdmissionFacts(
-            policy=run.admission_policy,
-            run_status=run.status,
-            window_open=run.is_open_for_enrollment(),
-            seats_left=run.seats_left(),
-            country_seats_left=_country_seats_left(run, _country_of(user)),
-        )
-    )
+    return decide_admission(_admission_facts(run, user))
 
 
 def refusal_error(refusal: Refusal) -> CourseError:
@@ -155,18 +165,13 @@ def apply(*, user, run: CourseRun) -> Enrollment:
 
 
 def change_status(*, enrollment: Enrollment, to: str, by, reason: str = "") -> Enrollment:
-    """Move an enrollment to `to` if the rules allow it; frees and refills seats as needed."""
+    """Move an enrollment to `to` if the table allows it; frees and refills seats as needed."""
     with transaction.atomic():
         run = lock_run(enrollment.run)
         enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
-        if not can_transition(enrollment.status, to):
-            raise InvalidTransition()
+        enrollment.run = run
         freed = enrollment.status in SEAT_HOLDING_STATUSES and to not in SEAT_HOLDING_STATUSES
-        if to == EnrollmentStatus.ENROLLED and enrollment.status not in SEAT_HOLDING_STATUSES:
-            country = _country_of(enrollment.user)
-            if not has_seat(run.capacity - seats_taken(run), _country_seats_left(run, country)):
-                raise RunFull()
-        _set_status(enrollment, to, by=by, reason=reason)
+        transition(enrollment, to, by=by, reason=reason)
         if freed:
             promote_from_waitlist(run=run, by=by)
         return enrollment
@@ -191,23 +196,27 @@ def withdraw(*, enrollment: Enrollment, by, reason: str = "") -> Enrollment:
 def promote_from_waitlist(*, run: CourseRun, by=None) -> list[Enrollment]:
     """Give freed seats to the first people on the waiting list (call with the run locked)."""
     with transaction.atomic():
-        seats_left = run.capacity - seats_taken(run)
+        seats_left = run.seats_left()
         if seats_left <= 0:
             return []
-        queue = list(run.enrollments.waitlist().values_list("pk", "user__trainee_profile__country"))
+        queue = [
+            (pk, str(country or ""))
+            for pk, country in run.enrollments.waitlist().values_list(
+                "pk", "user__trainee_profile__country"
+            )
+        ]
         quota = None
         if run.seats_per_country is not None:
-            taken = country_seats_taken(run)
+            taken = run.country_seats_taken()
             quota = {
-                str(country or ""): max(run.seats_per_country - taken.get(country or "", 0), 0)
+                country: country_seats_left(quota=run.seats_per_country, used=taken.get(country, 0))
                 for _, country in queue
             }
-        chosen = waitlist_order(
-            [(pk, str(country or "")) for pk, country in queue], seats_left, quota
-        )
+        chosen = waitlist_order(queue, seats_left, quota)
         promoted = []
         for enrollment in Enrollment.objects.filter(pk__in=chosen).order_by("waitlisted_at", "pk"):
-            promoted.append(_set_status(enrollment, EnrollmentStatus.ENROLLED, by=by))
+            enrollment.run = run
+            promoted.append(transition(enrollment, EnrollmentStatus.ENROLLED, by=by))
         return promoted
 
 
@@ -220,6 +229,7 @@ __all__ = [
     "preview_admission",
     "promote_from_waitlist",
     "refusal_error",
+    "transition",
     "waitlist",
     "withdraw",
 ]

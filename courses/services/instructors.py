@@ -18,6 +18,7 @@ from training_site.services.roles import grant_role, require_staff, revoke_role
 
 from ..exceptions import NotAnInstructor, OnlyStaff
 from ..models import CoursePage, CourseRun, InstructorAssignment
+from ..permissions import taught_course_keys
 
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 COLLECTION_PERMISSIONS = (
@@ -117,22 +118,6 @@ def sync_instructor_permissions(*, course: CoursePage) -> Group:
                     group=group, collection=root, permission=permission
                 )
     return group
-
-
-def taught_course_keys(user):
-    """The translation keys of the courses `user` is assigned to teach (a subquery)."""
-    return InstructorAssignment.objects.filter(user=user).values("course__translation_key")
-
-
-def teaches(user, course: CoursePage | None = None) -> bool:
-    """Whether the user is assigned as an instructor of `course` (any translation), or of any
-    course at all when `course` is None."""
-    if not user.is_authenticated:
-        return False
-    assignments = InstructorAssignment.objects.filter(user=user)
-    if course is not None:
-        assignments = assignments.filter(course__translation_key=course.translation_key)
-    return assignments.exists()
 
 
 def runs_taught_by(user):

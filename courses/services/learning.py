@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from training_site.core.roles import has_staff_role
 
@@ -15,9 +14,18 @@ from ..choices import (
     ROLL_CALL_STATUSES,
     AssessmentKind,
     AttendanceStatus,
-    EnrollmentStatus,
 )
-from ..exceptions import CourseError, NotTheirRun, OwnEnrollment, SessionNotStarted
+from ..exceptions import (
+    AlreadyPassed,
+    AlreadySubmitted,
+    AttemptLimitReached,
+    InvalidAttendance,
+    NotOnRoll,
+    NotOnRun,
+    NotTheirRun,
+    OwnEnrollment,
+    SessionNotStarted,
+)
 from ..models import (
     AssessmentPage,
     Attempt,
@@ -29,57 +37,17 @@ from ..models import (
     LessonProgress,
     Session,
 )
+from ..permissions import teaches
+from ..queries.learning import learning_enrollment
 from ..rules import assessment as assessment_rules
 from ..rules import attendance as attendance_rules
 from .completion import evaluate_completion
-from .instructors import teaches
-
-
-class NotOnRun(CourseError):
-    default_message = _("You need a place on a run of this course to do this.")
-
-
-class AttemptLimitReached(CourseError):
-    default_message = _("You have used all the attempts allowed for this test.")
-
-
-class AlreadyPassed(CourseError):
-    default_message = _("You have already passed this test.")
-
-
-class AlreadySubmitted(CourseError):
-    default_message = _("This attempt was already submitted. Your first submission counts.")
-
-
-class NotOnRoll(CourseError):
-    default_message = _("Attendance can only be recorded for trainees with a place on this run.")
-
-
-class InvalidAttendance(CourseError):
-    default_message = _("Choose present, absent or excused for each trainee.")
-
 
 REFUSALS = {
     attendance_rules.Refusal.NOT_STARTED: SessionNotStarted,
     attendance_rules.Refusal.NOT_THEIRS: NotTheirRun,
     attendance_rules.Refusal.OWN_ENROLLMENT: OwnEnrollment,
 }
-
-
-def learning_enrollment(*, user, course: CoursePage) -> Enrollment | None:
-    """The user's place on a run of the course (any translation): the current one first."""
-    if not user.is_authenticated:
-        return None
-    places = list(
-        Enrollment.objects.filter(
-            user=user,
-            status__in=LEARNING_STATUSES,
-            run__course__translation_key=course.translation_key,
-        ).order_by("-created_at", "-pk")
-    )
-    # A place still in progress comes before a completed one.
-    current = [e for e in places if e.status == EnrollmentStatus.ENROLLED]
-    return (current or places or [None])[0]
 
 
 def mark_lesson_done(*, user, lesson: LessonPage) -> Enrollment:

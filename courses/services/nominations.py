@@ -54,8 +54,6 @@ from ..models.nominations import link_max_age
 from ..rules.letters import letter_status
 from ..rules.nominations import (
     Nominee,
-    country_seats_left,
-    is_open_for_nominations,
     normalise_email,
     run_errors,
 )
@@ -100,21 +98,12 @@ def nomination_link(nomination: Nomination) -> str:
 
 
 def runs_open_for_nominations(today=None):
-    today = today or timezone.localdate()
+    """Runs that take nominations, with their course, soonest first."""
     return (
-        CourseRun.objects.filter(status="scheduled", start_date__gt=today)
+        CourseRun.objects.open_for_nominations(today)
         .select_related("course")
         .order_by("start_date", "pk")
     )
-
-
-def country_seats_used(run: CourseRun, country: str) -> int:
-    """Live nominations plus seat-holding enrollments of a country on a run."""
-    live = run.nominations.live().filter(country=country).count()
-    held = run.enrollments.filter(
-        status__in=SEAT_HOLDING_STATUSES, user__trainee_profile__country=country
-    ).count()
-    return live + held
 
 
 def taken_emails(run: CourseRun) -> set[str]:
@@ -141,9 +130,7 @@ def course_title(run: CourseRun, language: str) -> str:
 
 
 def _check_open(run: CourseRun) -> None:
-    if not is_open_for_nominations(
-        status=run.status, start_date=run.start_date, today=timezone.localdate()
-    ):
+    if not run.is_open_for_nominations():
         raise NominationsClosed()
 
 
@@ -191,9 +178,7 @@ def import_nominations(
         run = lock_run(run)
         _check_open(run)
         country = str(focal_point.country)
-        seats_left = country_seats_left(
-            quota=run.seats_per_country, used=country_seats_used(run, country)
-        )
+        seats_left = run.country_seats_left(country, nominations=True)
         taken = taken_emails(run)
         errors = run_errors(
             nominees,

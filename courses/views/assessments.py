@@ -1,4 +1,5 @@
-"""Tests: start an attempt, answer it (choices in the attempt's own order), read the feedback."""
+"""Tests: start an attempt, answer it (choices in the attempt's own order), read the feedback.
+(The test page builds its own context: AssessmentPage.get_context.)"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,64 +10,10 @@ from django.views.decorators.http import require_POST
 from ..choices import AssessmentKind
 from ..exceptions import CourseError
 from ..models import AssessmentPage, Attempt
-from ..rules.assessment import review, score, shuffled_choices
-from ..services.learning import learning_enrollment, start_attempt, submit_attempt
-from .learning import course_of, live_translation, may_read
-
-
-def _questions(page: AssessmentPage, *, seed=None, with_answers=False):
-    """Questions for display; choices in the attempt's order when a seed is given. Which
-    choices are correct, and the explanations, only `with_answers` (the review rule decides)."""
-    questions = []
-    for block in page.questions:
-        if block.block_type != "question":
-            continue
-        choices = {child.id: child.value for child in block.value["choices"].bound_blocks}
-        order = list(choices)
-        if seed is not None:
-            order = shuffled_choices(order, seed=seed, question_id=block.id)
-        shown = []
-        for key in order:
-            choice = {"id": key, "text": choices[key]["text"]}
-            if with_answers:
-                choice["correct"] = bool(choices[key]["correct"])
-            shown.append(choice)
-        questions.append(
-            {
-                "id": block.id,
-                "text": block.value["text"],
-                "multiple": block.value["multiple"],
-                "explanation": block.value["explanation"] if with_answers else "",
-                "choices": shown,
-            }
-        )
-    return questions
-
-
-def assessment_context(request, page: AssessmentPage) -> dict:
-    """What the test page shows: the open attempt's questions, past attempts, or the outline."""
-    course = course_of(page)
-    enrollment = learning_enrollment(user=request.user, course=course)
-    attempts = []
-    if enrollment is not None:
-        attempts = list(Attempt.objects.filter(enrollment=enrollment, kind=page.kind))
-    open_attempt = next((a for a in attempts if not a.is_submitted), None)
-    submitted = [a for a in attempts if a.is_submitted]
-    passed = any(a.passed for a in submitted)
-    return {
-        "course": course,
-        "enrollment": enrollment,
-        "can_read": may_read(request.user, course, enrollment),
-        "open_attempt": open_attempt,
-        "questions": _questions(page, seed=open_attempt.seed if open_attempt else None),
-        "submitted": submitted,
-        "attempts_left": max(page.max_attempts - len(attempts), 0),
-        "passed": passed,
-        "may_start": enrollment is not None
-        and open_attempt is None
-        and len(attempts) < page.max_attempts
-        and not (passed and page.kind == AssessmentKind.POST_TEST),
-    }
+from ..queries.learning import course_of
+from ..rules.assessment import review, score
+from ..services.learning import start_attempt, submit_attempt
+from .learning import live_translation
 
 
 @login_required
@@ -125,7 +72,7 @@ def attempt_result(request, attempt_id):
         passed=any(attempts),
     )
     right = score(page.question_data(), attempt.answers, pass_mark=page.pass_mark).right
-    questions = _questions(page, seed=attempt.seed, with_answers=shown.correct_answers)
+    questions = page.displayed_questions(seed=attempt.seed, with_answers=shown.correct_answers)
     for question in questions:
         chosen = set(attempt.answers.get(question["id"], []))
         question["right"] = question["id"] in right

@@ -19,12 +19,7 @@ from training_site.models import CentreSettings
 from .. import ics
 from ..choices import RunStatus
 from ..models import CoursePage, CourseRun
-from ..queries.catalogue import (
-    localised_courses_for_runs,
-    localised_topic,
-    runs_for_courses,
-    topics_for,
-)
+from ..queries.catalogue import localised_topic, runs_for_courses, topics_for
 
 BROCHURE_CACHE_SECONDS = 60 * 60
 
@@ -39,7 +34,7 @@ def _calendar_response(body: bytes, filename: str) -> HttpResponse:
 def run_ics(request: HttpRequest, run_id) -> HttpResponse:
     """One run as an .ics file with its sessions as events."""
     run = get_object_or_404(CourseRun.objects.visible().select_related("course"), public_id=run_id)
-    course = localised_courses_for_runs([run], Locale.get_active())[run.pk]
+    course = CoursePage.translations_for_runs([run], Locale.get_active())[run.pk]
     body = ics.run_calendar(run, title=course.title, url=course.get_full_url(request) or "")
     return _calendar_response(body, f"course-run-{run.start_date:%Y-%m-%d}.ics")
 
@@ -50,7 +45,7 @@ def runs_feed(request: HttpRequest) -> HttpResponse:
     runs = list(
         CourseRun.objects.visible().upcoming().select_related("course").order_by("start_date")
     )
-    courses = localised_courses_for_runs(runs, Locale.get_active())
+    courses = CoursePage.translations_for_runs(runs, Locale.get_active())
     entries = [
         (run, courses[run.pk].title, courses[run.pk].get_full_url(request) or "") for run in runs
     ]

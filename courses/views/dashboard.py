@@ -21,8 +21,8 @@ from ..choices import (
     RunStatus,
 )
 from ..models import Enrollment
+from ..queries.progress import summarise_enrollments
 from ..services.notifications import course_titles
-from ..services.progress import summarise_enrollments
 
 BADGES = {
     EnrollmentStatus.ENROLLED: "badge-ok",
@@ -49,7 +49,7 @@ class DashboardRow:
     can_withdraw: bool
     current: bool
     waitlist_position: int | None = None
-    summary: object = None  # courses.services.progress.EnrollmentSummary, for admitted trainees
+    summary: object = None  # courses.queries.progress.EnrollmentSummary, for admitted trainees
     certificate: object = None  # the valid certificate, once issued
     letter_available: bool = False  # an official invitation letter for in-person runs
 

@@ -35,7 +35,7 @@ from ..exceptions import (
 )
 from ..forms.nominations import NomineeForm, NomineesCsvForm
 from ..models import Enrollment, FocalPoint, InvitationLetter, Nomination
-from ..rules.nominations import CSV_COLUMNS, country_seats_left, parse_nominees_csv
+from ..rules.nominations import CSV_COLUMNS, parse_nominees_csv
 from ..services import nominations as services
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -54,12 +54,7 @@ def _open_run(run_id):
 
 
 def _seats(run, focal_point):
-    if run.seats_per_country is None:
-        return None
-    return country_seats_left(
-        quota=run.seats_per_country,
-        used=services.country_seats_used(run, str(focal_point.country)),
-    )
+    return run.country_seats_left(str(focal_point.country), nominations=True)
 
 
 @login_required

@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 
 from ..models import AssessmentPage, Attendance, Enrollment, LessonPage, LessonProgress
-from ..services.progress import summarise_enrollment
+from ..queries.progress import summarise_enrollment
 
 
 def _in_language(pages):

@@ -16,11 +16,12 @@ from training_site.core.text import TextLinesFormField
 from ..choices import ROLL_CALL_STATUSES, AttendanceStatus
 from ..exceptions import CourseError
 from ..models import Attendance, CourseRun, Enrollment, Session
+from ..permissions import teaches
+from ..queries.progress import summarise_enrollments
 from ..rules.attendance import session_open
 from ..services.completion import override_completion
-from ..services.instructors import runs_taught_by, teaches
+from ..services.instructors import runs_taught_by
 from ..services.learning import record_attendance
-from ..services.progress import summarise_enrollments
 
 
 def _run_for_teacher(user, **lookup) -> CourseRun:

@@ -3,8 +3,9 @@
 import pytest
 
 from courses.choices import EnrollmentStatus
+from courses.exceptions import AttemptLimitReached, NotOnRun
 from courses.models import Attempt
-from courses.services.learning import AttemptLimitReached, NotOnRun, start_attempt
+from courses.services.learning import start_attempt
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -201,7 +202,7 @@ def test_withdrawn_before_submitting_is_refused(client, post_test, enrollment):
 
 
 def test_pre_test_score_and_knowledge_gain(client, pre_test, post_test, enrollment):
-    from courses.services.progress import summarise_enrollment
+    from courses.queries.progress import summarise_enrollment
 
     client.force_login(enrollment.user)
     start(client, pre_test)

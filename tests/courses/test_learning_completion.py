@@ -3,9 +3,10 @@
 import pytest
 
 from courses.choices import AttendanceStatus, EnrollmentStatus
+from courses.exceptions import ReasonRequired
 from courses.models import Attempt, Attendance, EnrollmentStatusChange, LessonProgress
-from courses.services.completion import ReasonRequired, evaluate_completion, override_completion
-from courses.services.progress import summarise_enrollments
+from courses.queries.progress import summarise_enrollments
+from courses.services.completion import evaluate_completion, override_completion
 from tests import factories
 
 pytestmark = pytest.mark.django_db

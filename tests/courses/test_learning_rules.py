@@ -3,13 +3,8 @@
 import pytest
 
 from courses.choices import AttendanceStatus
-from courses.rules.assessment import (
-    Question,
-    TamperedAnswers,
-    score,
-    shuffled_choices,
-    validate_answers,
-)
+from courses.exceptions import TamperedAnswers
+from courses.rules.assessment import Question, score, shuffled_choices, validate_answers
 from courses.rules.attendance import attendance_percent
 from courses.rules.completion import CompletionFacts, evaluate
 from courses.rules.progress import LessonFact, lesson_progress, resume_key

@@ -9,11 +9,11 @@ import pytest
 from courses.choices import RunStatus
 from courses.rules.nominations import (
     Nominee,
-    country_seats_left,
     is_open_for_nominations,
     parse_nominees_csv,
     run_errors,
 )
+from courses.rules.quotas import country_seats_left
 
 LANGS = ["ar", "en", "fr"]
 

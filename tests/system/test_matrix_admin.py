@@ -87,7 +87,7 @@ ADMIN = {
         "organisation_type_results run run_results sex sex_results topic topic_results year "
         "year_results",
     },
-    # A role or an assignment is granted or withdrawn, never edited (courses/wagtail_hooks/roles);
+    # A role or an assignment is granted or withdrawn, never edited (courses/admin/policies.py);
     # Wagtail's usage view asks for the edit permission.
     "role_grants": {
         "nobody": "edit usage",

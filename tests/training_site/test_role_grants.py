@@ -170,7 +170,7 @@ ALLOWED = {
     "training_site/core/roles.py": "the role groups' own permissions, not anyone's membership",
     "courses/services/instructors.py": "assignments (logged) and the per-course group they make",
     "courses/services/nominations.py": "appoint_focal_point / remove_focal_point (logged)",
-    "training_site/user_admin.py": "keeps the role groups an account holds when Wagtail saves it",
+    "training_site/admin/users.py": "keeps the role groups an account holds when Wagtail saves it",
 }
 
 

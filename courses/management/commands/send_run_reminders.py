@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from courses.services.reminders import DAYS_BEFORE, send_run_reminders
+from courses.tasks import send_run_reminders_task
 
 
 class Command(BaseCommand):
@@ -17,8 +18,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, days, enqueue, **options):
         if enqueue:
-            from courses.tasks import send_run_reminders_task
-
             send_run_reminders_task.enqueue(days_before=days)
             self.stdout.write("Reminder task enqueued.")
             return

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from training_site.admin_panels import NameColumn
+from training_site.admin.panels import NameColumn
 from training_site.visits.admin.forms import VisitRequestFollowUpForm
 from training_site.visits.admin.panels import VisitRequestSummaryPanel
 from training_site.visits.admin.views import VisitRequestEditView

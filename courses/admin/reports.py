@@ -1,112 +1,23 @@
-"""Admin report views: enrollments and completions grouped by one dimension, with filters,
-totals and CSV/XLSX export; and the staff dashboard panel on the admin home."""
+"""The training reports in the admin: one view per dimension, its URLs and its menu."""
 
-from django import forms
-from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.paginator import WagtailPaginator
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
-from wagtail.admin.widgets import AdminDateInput
 
-import django_filters
-from django_countries import countries
-
-from ..choices import OrganisationType
-from ..models import CoursePage, Enrollment, Topic
-from ..reports import dashboard
 from ..reports.columns import columns_for, people_counts, people_measures
 from ..reports.dimensions import DIMENSIONS
-from ..reports.filters import MAX_YEAR, MIN_YEAR, ReportFilters, apply_filters
 from ..reports.measures import breakdown, describe_rows, totals
 from ..reports.scope import scope_for_request
 from ..reports.suppression import Hidden, protect_table
-
-# --- filters ----------------------------------------------------------------------------------
-
-
-def _in_admin_language(model):
-    """Translatable objects in the admin's language, or in the default one when untranslated."""
-
-    def queryset(request):
-        language = (get_language() or settings.LANGUAGE_CODE)[:2]
-        translated = model.objects.filter(locale__language_code=language)
-        untranslated = model.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE[:2]
-        ).exclude(translation_key__in=translated.values("translation_key"))
-        return (translated | untranslated).order_by("pk")
-
-    return queryset
-
-
-def _country_choices():
-    return [(country.code, country.name) for country in countries]
-
-
-class ReportFilterForm(forms.Form):
-    def clean(self):
-        cleaned = super().clean()
-        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
-        if date_from and date_to and date_from > date_to:
-            raise ValidationError(
-                _("The period starts after it ends: the first date must come before the second.")
-            )
-        return cleaned
-
-
-class YearFilter(django_filters.Filter):
-    field_class = forms.IntegerField
-
-
-class ReportFilterSet(WagtailFilterSet):
-    year = YearFilter(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
-    date_from = django_filters.DateFilter(label=_("Runs starting from"), widget=AdminDateInput)
-    date_to = django_filters.DateFilter(label=_("Runs starting until"), widget=AdminDateInput)
-    topic = django_filters.ModelChoiceFilter(
-        label=_("Topic"), queryset=_in_admin_language(Topic), to_field_name="translation_key"
-    )
-    course = django_filters.ModelChoiceFilter(
-        label=_("Course"),
-        queryset=_in_admin_language(CoursePage),
-        to_field_name="translation_key",
-    )
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=_country_choices)
-    organisation_type = django_filters.ChoiceFilter(
-        label=_("Type of organisation"), choices=OrganisationType.choices
-    )
-
-    class Meta:
-        model = Enrollment
-        fields = []
-        form = ReportFilterForm
-
-    def report_filters(self) -> ReportFilters:
-        data = self.form.cleaned_data
-        topic, course = data.get("topic"), data.get("course")
-        return ReportFilters(
-            year=data.get("year"),
-            date_from=data.get("date_from"),
-            date_to=data.get("date_to"),
-            topic_key=str(topic.translation_key) if topic else None,
-            course_key=str(course.translation_key) if course else None,
-            country=data.get("country") or None,
-            organisation_type=data.get("organisation_type") or None,
-        )
-
-    def filter_queryset(self, queryset):
-        return apply_filters(queryset, self.report_filters())
-
-
-# --- report view ------------------------------------------------------------------------------
+from .filters import ReportFilterSet
 
 
 class RateColumn(Column):
@@ -267,37 +178,42 @@ class BreakdownReportView(ReportView):
         return context
 
 
-# --- dashboard panel --------------------------------------------------------------------------
+def report_urls():
+    """The report URLs, two per dimension (the page and its results), in `course_reports`."""
+    patterns = []
+    for key in DIMENSIONS:
+        patterns += [
+            path(f"{key}/", BreakdownReportView.as_view(dimension=key), name=key),
+            path(
+                f"{key}/results/",
+                BreakdownReportView.as_view(dimension=key, results_only=True),
+                name=f"{key}_results",
+            ),
+        ]
+    return patterns
 
 
-class TrainingFiguresPanel(Component):
-    """The year's figures with two bar charts, on the admin home page."""
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return scope_for_request(request) is not None
 
-    name = "training_figures"
-    template_name = "courses/admin/dashboard_panel.html"
-    order = 50
 
-    def __init__(self, scope, year: int | None = None):
-        self.scope = scope
-        self.year = year or timezone.localdate().year
-
-    def get_context_data(self, parent_context):
-        enrollments = self.scope.enrollments()
-        summary = dashboard.year_summary(enrollments, self.year)
-        per_country = dashboard.trainees_per_country(enrollments, self.year)
-        per_month = dashboard.completions_per_month(enrollments, self.year)
-        if self.scope.hides_small_counts:
-            summary, per_country, per_month = dashboard.hide_small_counts(
-                summary, per_country, per_month
-            )
-        return {
-            "year": self.year,
-            "summary": summary,
-            "per_country": per_country,
-            "per_month": per_month,
-            "scope_kind": self.scope.kind,
-            "report_links": [
-                (reverse(f"course_reports:{key}") + f"?year={self.year}", spec.label)
-                for key, spec in DIMENSIONS.items()
-            ],
-        }
+def reports_menu() -> SubmenuMenuItem:
+    """The "Training reports" menu: one item per dimension, shown to whoever has a scope."""
+    items = [
+        ReportMenuItem(
+            spec.label,
+            reverse(f"course_reports:{key}"),
+            name=f"training-report-{key}",
+            icon_name="table",
+            order=index,
+        )
+        for index, (key, spec) in enumerate(DIMENSIONS.items())
+    ]
+    return SubmenuMenuItem(
+        _("Training reports"),
+        Menu(items=items),
+        name="training-reports",
+        icon_name="table",
+        order=900,
+    )

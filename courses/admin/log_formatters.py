@@ -1,0 +1,43 @@
+"""The audit log's words for role, assignment and focal-point changes."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.log_actions import LogFormatter
+
+
+def _person(entry, key) -> str:
+    return (entry.data.get(key) or {}).get("label", "")
+
+
+class AssignInstructorFormatter(LogFormatter):
+    label = _("Assign instructor")
+
+    def format_message(self, log_entry):
+        return _("Instructor assigned: %(person)s") % {"person": _person(log_entry, "instructor")}
+
+
+class RemoveInstructorFormatter(LogFormatter):
+    label = _("Remove instructor")
+
+    def format_message(self, log_entry):
+        return _("Instructor removed: %(person)s") % {"person": _person(log_entry, "instructor")}
+
+
+class AppointFocalPointFormatter(LogFormatter):
+    label = _("Appoint focal point")
+
+    def format_message(self, log_entry):
+        return _("Focal point appointed: %(person)s, for %(country)s") % {
+            "person": _person(log_entry, "person"),
+            "country": log_entry.data.get("country", ""),
+        }
+
+
+class RemoveFocalPointFormatter(LogFormatter):
+    label = _("End focal point appointment")
+
+    def format_message(self, log_entry):
+        return _("Focal point appointment ended: %(person)s, for %(country)s") % {
+            "person": _person(log_entry, "person"),
+            "country": log_entry.data.get("country", ""),
+        }
