@@ -246,7 +246,6 @@ def test_every_form_field_people_type_a_name_or_text_into_refuses_hidden_charact
     expected = {
         "NomineeForm.name",
         "NomineeForm.organisation",
-        "StaffInvitationForm.name",
         "TraineeProfileForm.name_latin",
         "TraineeProfileForm.name_arabic",
         "VisitRequestForm.contact_name",
