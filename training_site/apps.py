@@ -16,6 +16,9 @@ class TrainingSiteConfig(AppConfig):
 
         invalidation.connect()
         connect_task_signals()
+        from . import integer_lookups
+
+        integer_lookups.register()
         # Patches import Wagtail's admin views, which need the app registry ready.
         patches.apply()
 
