@@ -1,7 +1,10 @@
-"""Numbers no integer column holds match nothing, through any lookup (training_site.integer_lookups):
-an id typed into a form, a filter or a URL gives "no such object", never a server error."""
+"""Values no column holds match nothing, through any lookup (training_site.core.lookups): a number beyond
+any integer column, text with a NUL. An id or a code typed into a form, a filter or a URL gives
+"no such object", never a server error, on SQLite and PostgreSQL."""
 
 from django import forms
+
+from wagtail.models import Locale
 
 import pytest
 
@@ -37,3 +40,13 @@ def test_an_out_of_range_id_in_a_model_choice_is_a_form_error(run, value):
         with pytest.raises(forms.ValidationError) as refused:
             field.clean(given)
         assert refused.value.code == "invalid_choice"
+
+
+def test_text_with_a_nul_matches_nothing(locales):
+    for lookup in ("", "__iexact", "__contains", "__icontains", "__startswith", "__istartswith"):
+        assert not Locale.objects.filter(**{f"language_code{lookup}": "en\x00"}).exists()
+    assert list(Locale.objects.filter(language_code__in=["en\x00", "en"])) == [locales["en"]]
+    assert not Topic.objects.filter(slug__endswith="\x00x").exists()
+    assert Locale.objects.exclude(language_code="\x00").count() == 3
+    with pytest.raises(Locale.DoesNotExist):
+        Locale.objects.get(language_code="\x00")

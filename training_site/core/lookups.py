@@ -1,16 +1,22 @@
-"""Lookups that answer "no match" for a number no integer column can hold.
+"""Lookups that answer "no match" for a value no column can hold.
 
-Django does this for `exact`, `gt`, `gte`, `lt` and `lte` on integer fields
+Numbers: Django does this for `exact`, `gt`, `gte`, `lt` and `lte` on integer fields
 (`django.db.models.lookups.IntegerFieldOverflow`), but not for `in`, nor for the same lookups
 through a relation: a foreign key (`course=<n>`) or the primary key of a page type (a one-to-one
 to Page). There the number reached the driver, and SQLite raised OverflowError: a 30-digit id
 typed into a form, a filter or a URL gave a 500 instead of "no such object", wherever it went
-(the project's forms and filters, Wagtail's, django-filter's). Registered once, here, on every
-integer and relation field; `training_site.apps` registers them when the app is ready.
+(the project's forms and filters, Wagtail's, django-filter's).
+
+Text: PostgreSQL text cannot hold NUL, and refuses a query that names one (DataError): a NUL in
+`?locale=` of any translatable admin listing gave a 500. A text lookup for a value with a NUL
+matches nothing, on every database (the platform stores no NUL).
+
+Registered once, here, on every integer, text and relation field; `training_site.apps` registers
+them when the app is ready.
 """
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
-from django.db.models import ForeignObject, IntegerField
+from django.db.models import CharField, ForeignObject, IntegerField, TextField
 from django.db.models.fields.related_lookups import (
     RelatedExact,
     RelatedGreaterThan,
@@ -19,7 +25,17 @@ from django.db.models.fields.related_lookups import (
     RelatedLessThan,
     RelatedLessThanOrEqual,
 )
-from django.db.models.lookups import In
+from django.db.models.lookups import (
+    Contains,
+    EndsWith,
+    Exact,
+    IContains,
+    IEndsWith,
+    IExact,
+    In,
+    IStartsWith,
+    StartsWith,
+)
 
 
 def _column_range(field, connection) -> tuple[int | None, int | None]:
@@ -95,8 +111,38 @@ class OverflowSafeRelatedGreaterThanOrEqual(_RelatedOverflow, RelatedGreaterThan
     underflow_exception = FullResultSet
 
 
+def _has_nul(value) -> bool:
+    return isinstance(value, str) and "\x00" in value
+
+
+class _NoNul:
+    """A text value with a NUL matches nothing (PostgreSQL would refuse the query)."""
+
+    def process_rhs(self, compiler, connection):
+        if self.rhs_is_direct_value() and _has_nul(self.rhs):
+            raise EmptyResultSet
+        return super().process_rhs(compiler, connection)
+
+
+class _InWithoutNul:
+    def process_rhs(self, compiler, connection):
+        if self.rhs_is_direct_value():
+            self.rhs = [value for value in self.rhs if not _has_nul(value)]
+        return super().process_rhs(compiler, connection)
+
+
+TEXT_LOOKUPS = [
+    type(f"NulSafe{lookup.__name__}", (_NoNul, lookup), {})
+    for lookup in (Exact, IExact, Contains, IContains, StartsWith, IStartsWith, EndsWith, IEndsWith)
+]
+TEXT_LOOKUPS.append(type("NulSafeIn", (_InWithoutNul, In), {}))
+
+
 def register() -> None:
     IntegerField.register_lookup(IntegerFieldIn)
+    for text_field in (CharField, TextField):
+        for lookup in TEXT_LOOKUPS:
+            text_field.register_lookup(lookup)
     for lookup in (
         OverflowSafeRelatedIn,
         OverflowSafeRelatedExact,
