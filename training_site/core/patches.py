@@ -45,7 +45,6 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from wagtail.admin.forms.models import register_form_field_override
-from wagtail.admin.rich_text import DraftailRichTextArea
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.widgets import AdminAutoHeightTextInput
 from wagtail.documents import get_document_model
@@ -197,6 +196,10 @@ def plain_search_queries() -> None:
 
 
 def convert_raw_rich_text() -> None:
+    # Imported here: the editor's converters load the Page model, and this module is imported
+    # while models load (training_site.core.routing).
+    from wagtail.admin.rich_text import DraftailRichTextArea
+
     if getattr(DraftailRichTextArea, "raw_text_converted", False):
         return
     value_from_datadict = DraftailRichTextArea.value_from_datadict
