@@ -10,10 +10,11 @@ class TrainingSiteConfig(AppConfig):
     verbose_name = _("Training centre site")
 
     def ready(self):
-        from training_site.core import patches
+        from training_site.core import lookups, patches
         from training_site.core.caching import invalidation
         from training_site.core.observability import connect_task_signals
 
+        lookups.register()
         invalidation.connect()
         connect_task_signals()
         # Patches import Wagtail's admin views, which need the app registry ready.

@@ -1,5 +1,6 @@
 """Hostile input for property-based tests: markup, template syntax, control and bidi characters,
-long strings and any Unicode, and the checks every response must pass."""
+long strings and any Unicode, search syntax, out-of-range ids, and the checks every response
+must pass."""
 
 import os
 
@@ -64,6 +65,33 @@ hidden_text = st.builds(
     storable_text,
 )
 marked_text = st.builds(lambda a, p: a[:50] + p, storable_text, st.sampled_from((SCRIPT, IMAGE)))
+
+# Search text: the syntax of every search engine (quotes, boolean operators, prefixes, fields,
+# groups, boosts), punctuation only, NUL, very long, in the catalogue's three scripts.
+SEARCH_SYNTAX = ('"', "'", "AND", "OR", "NOT", "NEAR", "-", "+", "*", "~", "(", ")", ":", "^")
+SEARCH_SYNTAX += ("\\", "\x00", "&", "|", "!", "<->", "''", '""')
+SEARCH_EXAMPLES = ('"', '"unclosed', 'a"b', "a AND", "OR", "NOT x", "-", "x*", "(a", "a:b", "^2")
+SEARCH_EXAMPLES += ("!!!", "…؟،", "\x00", "a\x00b", "x" * 5000, "'; --", 'إتجار AND "', "é*")
+search_words = st.text(alphabet="abcxyz إتجارالبشر éèçà0123", min_size=1, max_size=10)
+search_text = st.one_of(
+    st.sampled_from(SEARCH_EXAMPLES),
+    st.lists(st.one_of(st.sampled_from(SEARCH_SYNTAX), search_words), max_size=12).map(" ".join),
+    st.lists(st.one_of(st.sampled_from(SEARCH_SYNTAX), search_words), max_size=12).map("".join),
+    hostile_text,
+)
+
+# Ids and numbers as typed into a form, a filter or a URL: beyond any integer column (64 bits),
+# long digit strings, negative, not a number at all.
+out_of_range_integers = st.one_of(st.integers(min_value=2**63), st.integers(max_value=-(2**63) - 1))
+ID_EXAMPLES = ("9" * 30, "-" + "9" * 20, str(2**63), str(-(2**63) - 1), "-1", "0", "1e3")
+ID_EXAMPLES += ("0x1f", " 7 ", "7.5", "٣", '"', "\x00", "7\x00", "")
+id_values = st.one_of(
+    st.sampled_from(ID_EXAMPLES),
+    out_of_range_integers.map(str),
+    st.integers(min_value=19, max_value=400).map(lambda digits: "9" * digits),
+    st.integers().map(str),
+    hostile_text,
+)
 
 
 def assert_safe(response) -> str:

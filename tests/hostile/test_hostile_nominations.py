@@ -1,6 +1,7 @@
 """Hostile input from focal points: the nomination form and the CSV upload."""
 
 import io
+from urllib.parse import quote
 
 from django.core import mail
 
@@ -11,7 +12,14 @@ from hypothesis import strategies as st
 from courses.models import Enrollment, Nomination
 from courses.rules.nominations import CSV_COLUMNS
 
-from .strategies import RAW_MARKERS, assert_safe, counts, hostile_settings, hostile_text
+from .strategies import (
+    RAW_MARKERS,
+    assert_safe,
+    counts,
+    hostile_settings,
+    hostile_text,
+    id_values,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +67,18 @@ def test_a_hostile_nomination_is_refused_or_stored_as_text(
         assert nomination.name in mail.outbox[0].body  # the text as typed, not escaped
         _assert_mail_safe(mail.outbox)
     assert_safe(client.get("/en/focal-point/"))
+
+
+@hostile_settings
+@given(run_id=id_values)
+def test_a_hostile_run_id_in_the_nomination_urls_is_not_found(client, focal_point, run_id):
+    client.force_login(focal_point.user)
+    before = counts(Nomination)
+    for path in ("nominate/", "nominate/csv/"):
+        url = f"/en/focal-point/runs/{quote(run_id, safe='')}/{path}"
+        assert assert_safe(client.post(url, {"name": "A", "email": "a@example.org"})) is not None
+        assert client.get(url).status_code == 404
+    assert counts(Nomination) == before
 
 
 csv_cell = st.one_of(hostile_text, st.sampled_from(["", '"', '""', ",", "\n", "\r\n"]))

@@ -12,10 +12,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from certificates.models import CertificateEvent
+from courses.queries.catalogue import search_course_ids
 from tests.training_site.test_visits_request import _data as visit_data
 from training_site.models import VisitRequest
 
-from .strategies import RAW_MARKERS, assert_safe, counts, hostile_settings, hostile_text
+from .strategies import (
+    RAW_MARKERS,
+    assert_safe,
+    counts,
+    hostile_settings,
+    hostile_text,
+    id_values,
+    search_text,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +42,15 @@ def test_any_typed_code_gets_an_answer_not_an_error(client, home_pages, settings
     assert counts(CertificateEvent) == before
 
 
-filter_values = st.one_of(hostile_text, st.sampled_from(["2026-13", "9999-01", "on", "1", "en"]))
+filter_values = st.one_of(
+    hostile_text, id_values, st.sampled_from(["2026-13", "9999-01", "on", "1", "en"])
+)
 
 
 @hostile_settings
 @given(
+    language=st.sampled_from(["en", "fr", "ar"]),
+    search=search_text,
     query=st.dictionaries(
         st.one_of(
             st.sampled_from(["q", "topic", "language", "mode", "month", "open_now", "page"]),
@@ -45,14 +58,24 @@ filter_values = st.one_of(hostile_text, st.sampled_from(["2026-13", "9999-01", "
         ),
         filter_values,
         max_size=5,
-    )
+    ),
 )
-def test_catalogue_filters_and_search_never_fail(client, course_indexes, run, query):
-    response = client.get("/en/programmes/?" + urlencode(query))
+def test_catalogue_filters_and_search_never_fail(
+    client, course_indexes, run, language, search, query
+):
+    query.setdefault("q", search)
+    response = client.get(f"/{language}/programmes/?" + urlencode(query))
     assert response.status_code == 200
     body = assert_safe(response)
     if "<script>" in query.get("q", ""):
         assert "&lt;script&gt;" in body  # the search box keeps what was typed, as text
+
+
+@hostile_settings
+@given(text=search_text)
+def test_the_catalogue_search_takes_any_text(course_indexes, run, text):
+    for index in course_indexes.values():
+        assert isinstance(search_course_ids(text, index.locale_id), list)
 
 
 visit_fields = st.fixed_dictionaries(
@@ -62,12 +85,12 @@ visit_fields = st.fixed_dictionaries(
         "institutions": hostile_text,
         "contact_name": hostile_text,
         "contact_email": st.one_of(hostile_text, st.emails().map(str)),
-        "delegation_size": st.one_of(hostile_text, st.integers().map(str)),
+        "delegation_size": st.one_of(hostile_text, id_values),
         "preferred_start": st.one_of(hostile_text, st.dates().map(dt.date.isoformat)),
         "preferred_end": hostile_text,
         "message": hostile_text,
         "languages": st.lists(hostile_text, max_size=3),
-        "topics": st.lists(hostile_text, max_size=3),
+        "topics": st.lists(st.one_of(hostile_text, id_values), max_size=3),
     },
 )
 

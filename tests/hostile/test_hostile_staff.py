@@ -26,6 +26,8 @@ from .strategies import (
     counts,
     hostile_settings,
     hostile_text,
+    id_values,
+    search_text,
 )
 
 pytestmark = pytest.mark.django_db
@@ -141,6 +143,35 @@ def test_a_hostile_certificate_template_in_the_admin(staff_client, name, body):
     if response.status_code == 200:
         assert counts(CertificateTemplate) == before
     assert_safe(staff_client.get(reverse("wagtailsnippets_certificates_certificatetemplate:list")))
+
+
+# The staff's listings and their filters (every filter of every admin listing gets fixed hostile
+# values in tests/system/test_hostile_filters.py; here they get drawn ones).
+ADMIN_FILTERS = {
+    "/admin/snippets/courses/courserun/": ("course", "status", "language", "q"),
+    "/admin/snippets/courses/enrollment/": ("run", "status", "country", "q"),
+    "/admin/training-reports/run/": ("topic", "course", "year", "date_from", "country"),
+    "/admin/reports/site-history/": ("user", "action", "timestamp_after"),
+    "/admin/pages/search/": ("q", "content_type", "locale"),
+    "/admin/choose-page/search/": ("q",),
+    "/admin/images/": ("q", "collection_id"),
+}
+
+
+@hostile_settings
+@given(
+    listing=st.sampled_from(sorted(ADMIN_FILTERS)),
+    choice=st.integers(min_value=0, max_value=4),
+    value=st.one_of(id_values, search_text),
+)
+def test_hostile_admin_filters_and_searches_are_answered(staff_client, run, listing, choice, value):
+    fields = ADMIN_FILTERS[listing]
+    field = fields[choice % len(fields)]
+    response = staff_client.get(listing, {field: value})
+    assert_safe(response)
+    if listing != "/admin/pages/search/" or field != "content_type":
+        assert response.status_code == 200  # the listing, with the value ignored or refused
+    # (Wagtail's page search answers an unknown page type with "not found".)
 
 
 def _pdf_text(certificate) -> str:

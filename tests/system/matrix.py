@@ -112,3 +112,28 @@ def url_of(name: str, route: str, world: dict, explicit: dict[str, Callable]) ->
         return explicit[name](world)
     with translation.override("en"):
         return fill(route, world["values"])
+
+
+# Values some admin namespaces need in place of the world's (tests/system/conftest.py).
+ADMIN_VALUES = {"wagtailsettings": {"app_name": "training_site", "model_name": "centresettings"}}
+
+
+def split_key(key: str) -> tuple[str, str]:
+    """(namespace, view) of an admin route key; a second route of the same name is "view#2"."""
+    name, _, number = key.partition(" #")
+    if name.startswith("#") or ":" not in name:
+        return "-", name
+    namespace, _, view = name.rpartition(":")
+    return namespace, f"{view}#{number}" if number else view
+
+
+def admin_url(world, key: str, route: str) -> str:
+    """The URL of an admin route, filled with the admin world's objects (its namespace's own
+    object for `pk`)."""
+    namespace, _ = split_key(key)
+    target = world["by_namespace"].get(re.sub(r"^wagtailsnippet(s|choosers)_", "", namespace))
+    if route == "admin/^.*/$":
+        return "/admin/no-such-page/"
+    values = {**world["values"], **ADMIN_VALUES.get(namespace, {})}
+    values["pk"] = getattr(target, "pk", 987654)
+    return fill(route, values)

@@ -11,12 +11,9 @@ instructors, the pages of their own course. Some views refuse everybody, staff i
 certificates change only through their workflows, enrollments only through the services.
 """
 
-import re
-
 import pytest
 
-from tests.routes import fill
-from tests.system.matrix import ROLES, answer, client_for, routes
+from tests.system.matrix import ROLES, admin_url, answer, client_for, routes, split_key
 
 pytestmark = pytest.mark.django_db
 
@@ -239,32 +236,10 @@ ADMIN = {
 }
 
 
-# Values some namespaces need in place of the world's (tests/system/conftest.py).
-VALUES = {"wagtailsettings": {"app_name": "training_site", "model_name": "centresettings"}}
-
-
-def _split(key: str) -> tuple[str, str]:
-    """(namespace, view) of a route key; a second route of the same name is "view#2"."""
-    name, _, number = key.partition(" #")
-    if name.startswith("#") or ":" not in name:
-        return "-", name
-    namespace, _, view = name.rpartition(":")
-    return namespace, f"{view}#{number}" if number else view
-
-
 def _policy(key: str) -> str | None:
-    namespace, view = _split(key)
+    namespace, view = split_key(key)
     found = [p for p, views in ADMIN.get(namespace, {}).items() if view in views.split()]
     return found[0] if len(found) == 1 else None
-
-
-def _url(world, key: str, route: str) -> str:
-    namespace, _ = _split(key)
-    target = world["by_namespace"].get(re.sub(r"^wagtailsnippet(s|choosers)_", "", namespace))
-    if route == "admin/^.*/$":
-        return "/admin/no-such-page/"
-    values = {**world["values"], **VALUES.get(namespace, {}), "pk": getattr(target, "pk", 987654)}
-    return fill(route, values)
 
 
 def test_every_admin_url_has_an_entry():
@@ -278,7 +253,7 @@ def test_every_admin_url_has_an_entry():
         for v in policies.values()
         for view in v.split()
     }
-    stale = listed - {_split(key) for key in keys}
+    stale = listed - {split_key(key) for key in keys}
     assert not stale, f"entries for admin URLs that no longer exist: {sorted(stale)}"
     assert all(set(cells) == set(ROLES) for cells in POLICIES.values())
 
@@ -286,7 +261,7 @@ def test_every_admin_url_has_an_entry():
 @pytest.mark.parametrize("key", sorted(routes(admin=True)))
 def test_admin_permission_matrix(client, admin_world, key):
     expected = POLICIES[_policy(key)]
-    url = _url(admin_world, key, routes(admin=True)[key])
+    url = admin_url(admin_world, key, routes(admin=True)[key])
     client.raise_request_exception = False  # Wagtail's error test view raises on purpose
     wrong = {}
     for role in ROLES:

@@ -3,6 +3,7 @@
 import csv
 import inspect
 import io
+import re
 
 from django.urls import get_resolver
 
@@ -135,3 +136,63 @@ def test_wagtail_still_reads_the_site_and_the_route_from_the_request(rf):
     assert patches.site_remembered(request) and patches.route_remembered(request)
     assert Site.find_for_request(request) is site
     assert Page.route_for_request(request, "/anywhere/") is route
+
+
+# --- plain_search_queries: only words reach the search backend ---------------------------------
+
+
+def test_every_search_query_keeps_only_its_words():
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
+
+    backend = get_search_backend()
+    query = And(
+        [
+            PlainText('a"b \x00 c', operator="and"),
+            Or([Phrase('"'), Boost(Phrase('"x"'), 2)]),
+            Not(PlainText("d")),
+        ]
+    )
+    plain = backend.query_compiler_class(Page.objects.all(), query).query
+    first, either, negated = plain.subqueries
+    assert first.query_string == "a b c" and first.operator == "and"
+    assert [type(q) for q in either.subqueries] == [Boost]  # the phrase of a lone quote is gone
+    assert either.subqueries[0].subquery.query_string == "x"
+    assert negated.subquery.query_string == "d"
+    assert query.subqueries[0].query_string == 'a"b \x00 c'  # the caller's query is untouched
+    nothing = backend.query_compiler_class(Page.objects.all(), '" \x00 "').query
+    assert isinstance(nothing, Not) and type(nothing.subquery).__name__ == "MatchAll"
+
+
+def test_plain_words_keep_every_script_and_drop_quotes_and_controls():
+    from training_site.core.search_text import MAX_TERM_LENGTH, MAX_TERMS, plain_words
+
+    assert plain_words('الاتجار "بالبشر" traite-des-êtres\x00humains') == (
+        "الاتجار بالبشر traite-des-êtres humains"
+    )
+    assert plain_words('"\x00\x07 "') == ""
+    assert plain_words(" ".join(["x" * 500] * 100)) == " ".join(["x" * MAX_TERM_LENGTH] * MAX_TERMS)
+
+
+# --- convert_raw_rich_text: rich text posted as HTML is read through the editor's converter -----
+
+
+def test_rich_text_posted_as_html_keeps_only_the_fields_features():
+    from wagtail.admin.rich_text import DraftailRichTextArea
+
+    widget = DraftailRichTextArea(features=["bold"])
+    html = (
+        '<p>Spot <b>signs</b> <i>early</i></p><script>alert(1)</script><a href="javascript:x">y</a>'
+    )
+    saved = re.sub(
+        r' data-block-key="\w+"', "", widget.value_from_datadict({"body": html}, {}, "body")
+    )
+    assert saved == "<p>Spot <b>signs</b> early</p><p>alert(1)</p><p>y</p>"  # markup is text
+    for not_contentstate in ("[1, 2]", '{"blocks": 5}', "7", '"text"', "{"):
+        assert widget.value_from_datadict({"body": not_contentstate}, {}, "body") is not None
+    contentstate = widget.format_value("<p><b>kept</b></p>")  # what the editor posts back
+    kept = widget.value_from_datadict({"body": contentstate}, {}, "body")
+    assert re.sub(r' data-block-key="\w+"', "", kept) == "<p><b>kept</b></p>"
+    assert widget.value_from_datadict({}, {}, "body") is None

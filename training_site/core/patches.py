@@ -25,10 +25,22 @@ TrainingSiteConfig.ready().
   included, and leaves the field's `deconstruct()` (and so the migrations) as they are. The
   project's `TextLinesField` gets the auto-height textarea Wagtail gives exactly
   `models.TextField`.
+- `plain_search_queries`: every search (the catalogue's, the admin's, the choosers') keeps only
+  the words of what was typed (`training_site.core.search_text.plain_words`). Every backend's
+  query compiler receives the query in `BaseSearchQueryCompiler.__init__` and keeps it in
+  `self.query`: a tree of `PlainText`, `Phrase` and `Fuzzy` (`query_string`) under `And`/`Or`
+  (`subqueries`), `Not` and `Boost` (`subquery`). A query left without a word matches nothing.
+- `convert_raw_rich_text`: a rich-text field posted as HTML (or anything else that is not the
+  editor's contentstate JSON) is read as HTML through the editor's own converters, which keep
+  only the field's features, instead of failing with a 500. `DraftailRichTextArea`'s
+  `value_from_datadict` turns the JSON into HTML with `converter.to_database_format`; the
+  converter's `from_database_format` reads HTML into contentstate.
 """
 
+import copy
 import threading
 
+from django import forms
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
@@ -38,8 +50,11 @@ from wagtail.admin.widgets import AdminAutoHeightTextInput
 from wagtail.documents import get_document_model
 from wagtail.models import Site
 
+from modelsearch.backends.base import BaseSearchQueryCompiler
+from modelsearch.query import MATCH_NONE
 from weasyprint.pdf.fonts import Font
 
+from training_site.core.search_text import plain_words
 from training_site.core.spreadsheets import neutralise
 from training_site.core.text import TextLinesField, refuse_hidden_characters
 
@@ -152,7 +167,58 @@ def refuse_hidden_characters_in_library_names() -> None:
     )
 
 
+def _plain(query):
+    """`query` with only words in its strings; None when no word is left."""
+    query = copy.copy(query)
+    if hasattr(query, "query_string"):
+        query.query_string = plain_words(query.query_string)
+        return query if query.query_string else None
+    if hasattr(query, "subqueries"):
+        query.subqueries = [sub for sub in map(_plain, query.subqueries) if sub is not None]
+        return query if query.subqueries else None
+    if hasattr(query, "subquery"):
+        query.subquery = _plain(query.subquery)
+        return query if query.subquery is not None else None
+    return query  # MatchAll
+
+
+def plain_search_queries() -> None:
+    if getattr(BaseSearchQueryCompiler, "queries_made_plain", False):
+        return
+    init = BaseSearchQueryCompiler.__init__
+
+    def plain_init(self, queryset, query, *args, **kwargs):
+        init(self, queryset, query, *args, **kwargs)
+        self.query = _plain(self.query) or MATCH_NONE
+
+    BaseSearchQueryCompiler.__init__ = plain_init
+    BaseSearchQueryCompiler.queries_made_plain = True
+
+
+def convert_raw_rich_text() -> None:
+    # Imported here: the editor's converters load the Page model, and this module is imported
+    # while models load (training_site.core.routing).
+    from wagtail.admin.rich_text import DraftailRichTextArea
+
+    if getattr(DraftailRichTextArea, "raw_text_converted", False):
+        return
+    value_from_datadict = DraftailRichTextArea.value_from_datadict
+
+    def converted_value_from_datadict(self, data, files, name):
+        try:
+            return value_from_datadict(self, data, files, name)
+        except Exception:  # whatever the exporter raises on text that is not its JSON
+            raw = forms.HiddenInput.value_from_datadict(self, data, files, name)
+            contentstate = self.converter.from_database_format(str(raw))
+            return self.converter.to_database_format(contentstate)
+
+    DraftailRichTextArea.value_from_datadict = converted_value_from_datadict
+    DraftailRichTextArea.raw_text_converted = True
+
+
 def apply() -> None:
     neutralise_spreadsheet_exports()
     reuse_font_subsets()
     refuse_hidden_characters_in_library_names()
+    plain_search_queries()
+    convert_raw_rich_text()
