@@ -17,7 +17,6 @@ from django.contrib.auth.models import Group, Permission
 from django.forms import BaseForm, BaseFormSet, ModelChoiceField
 
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.documents import get_document_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import (
     Collection,
@@ -28,10 +27,11 @@ from wagtail.models import (
 )
 
 import pytest
+import wagtail_factories
 from wagtail_localize.models import Translation, TranslationSource
 
 from certificates.services import issue_certificate
-from courses.models import AccountDeletionRequest, FocalPoint, InstructorAssignment, Nomination
+from courses.models import FocalPoint, InstructorAssignment, Nomination
 from courses.services.nominations import appoint_focal_point
 from tests import factories
 from tests.admin_urls import SKIPPED, admin_urls, page_model_names
@@ -107,10 +107,10 @@ def world(
     enrollment = factories.EnrollmentFactory(run=run, status="completed")
     certificate = issue_certificate(enrollment=enrollment, by=mfa_staff_user)
     factories.NominationFactory(run=run, nominated_by=users["focal_point"])
-    AccountDeletionRequest.objects.create(user=users["trainee"], email=users["trainee"].email)
+    factories.AccountDeletionRequestFactory(user=users["trainee"])
     collection = Collection.get_first_root_node().add_child(name="Lessons")
-    image = factories.wagtail_factories.ImageFactory(file=get_test_image_file())
-    document = get_document_model().objects.create(title="Handout", collection=collection)
+    image = wagtail_factories.ImageFactory(file=get_test_image_file())
+    document = factories.DocumentFactory(title="Handout", collection=collection)
     source, _ = TranslationSource.get_or_create_from_instance(course)
     translation = Translation.objects.create(source=source, target_locale=locales["en"])
     return {

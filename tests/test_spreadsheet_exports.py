@@ -31,12 +31,9 @@ from wagtail.models import (
 )
 
 import pytest
-from allauth.mfa.models import Authenticator
 from openpyxl import load_workbook
 
-from courses.choices import AssessmentKind, AttendanceStatus, EnrollmentStatus
-from courses.models import Attempt, Attendance
-from courses.models.catalogue import CourseInstructor
+from courses.choices import AssessmentKind, EnrollmentStatus
 from courses.services.nominations import appoint_focal_point
 from tests import factories
 
@@ -96,9 +93,7 @@ def export_routes():
 
 
 def totp(user):
-    Authenticator.objects.create(
-        user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
-    )
+    factories.TOTPAuthenticatorFactory(user=user)
     return user
 
 
@@ -150,18 +145,10 @@ def hostile_world(course_index, home_pages):
         )
         # Scores fall between the tests: a negative knowledge gain, a number, not a formula.
         for assessment, score in ((pre, 90), (post, 60)):
-            Attempt.objects.create(
-                enrollment=enrollment,
-                assessment=assessment,
-                kind=assessment.kind,
-                number=1,
-                seed=1,
-                score=score,
-                submitted_at=now,
+            factories.AttemptFactory(
+                enrollment=enrollment, assessment=assessment, score=score, submitted_at=now
             )
-        Attendance.objects.create(
-            session=session, enrollment=enrollment, status=AttendanceStatus.PRESENT
-        )
+        factories.AttendanceFactory(session=session, enrollment=enrollment)
         trainees.append(trainee)
     # A locked page, and a page in a workflow with a finished task (workflow reports).
     locked = Page.objects.get(pk=course.pk)
@@ -186,7 +173,7 @@ def hostile_world(course_index, home_pages):
     focal_point = totp(factories.UserFactory())
     appoint_focal_point(user=focal_point, country="JO", by=None)
     instructor = totp(factories.make_instructor(course))
-    CourseInstructor.objects.create(page=course, name=HOSTILE[3])
+    factories.CourseInstructorFactory(page=course, name=HOSTILE[3])
     return {
         "staff": totp(editor),
         "focal_point": focal_point,

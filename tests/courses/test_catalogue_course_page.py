@@ -3,13 +3,13 @@
 import datetime as dt
 import re
 
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 import pytest
 import wagtail_factories
 
 from courses.choices import EnrollmentStatus, RunStatus
-from courses.models.catalogue import CourseInstructor
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +22,17 @@ def _run(course, days, **kwargs):
     return factories.CourseRunFactory(
         course=course, start_date=start, end_date=start + dt.timedelta(days=2), **kwargs
     )
+
+
+def _row(html, run) -> str:
+    """The table row of `run` on the course page (found by its calendar link)."""
+    rows = [
+        row
+        for row in re.findall(r'<tr class="run.*?</tr>', html, re.S)
+        if str(run.public_id) in row
+    ]
+    assert len(rows) == 1, f"{len(rows)} rows for {run}"
+    return rows[0]
 
 
 def test_upcoming_runs_in_date_order_and_past_runs_apart(client, course):
@@ -69,7 +80,7 @@ def test_cancelled_run_is_shown_as_cancelled_without_apply(client, course):
 
 def test_apply_only_on_runs_open_for_enrollment(client, course):
     open_run = _run(course, 20)
-    _run(
+    not_yet_open = _run(
         course,
         90,
         enrollment_opens=timezone.now() + dt.timedelta(days=10),
@@ -77,7 +88,11 @@ def test_apply_only_on_runs_open_for_enrollment(client, course):
     )
     html = client.get(course.url).content.decode()
     assert html.count("apply-button") == 1
-    assert "/accounts/login/" in html or str(open_run.public_id) in html
+    assert "apply-button" in _row(html, open_run)
+    assert "apply-button" not in _row(html, not_yet_open)
+    with translation.override("ar"):
+        apply_url = reverse("courses:apply", kwargs={"run_id": open_run.public_id})
+    assert f'apply-button" href="{apply_url}"' in _row(html, open_run)
 
 
 def test_runs_created_on_the_arabic_course_show_on_its_translations(client, course_indexes):
@@ -90,7 +105,7 @@ def test_runs_created_on_the_arabic_course_show_on_its_translations(client, cour
 
 def test_instructors_with_photo_rendition(client, course):
     image = wagtail_factories.ImageFactory()
-    CourseInstructor.objects.create(
+    factories.CourseInstructorFactory(
         page=course, name="Karim Mansour", role="Investigator", bio="Fifteen years", photo=image
     )
     html = client.get(course.url).content.decode()

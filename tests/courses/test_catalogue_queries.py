@@ -6,7 +6,6 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from courses.choices import RunStatus
-from courses.models.catalogue import CourseInstructor
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +62,7 @@ def test_catalogue_query_count_does_not_grow_with_the_catalogue(
 def test_course_page_query_budget(client, course, django_assert_max_num_queries):
     image = factories_image()
     for order in range(3):
-        CourseInstructor.objects.create(
+        factories.CourseInstructorFactory(
             page=course, name=f"Instructor {order}", photo=image, sort_order=order
         )
     for _ in range(2):

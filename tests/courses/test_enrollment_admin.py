@@ -5,7 +5,6 @@ from django.core import mail
 from django.urls import reverse
 
 import pytest
-from allauth.mfa.models import Authenticator
 from openpyxl import load_workbook
 
 from courses.choices import AdmissionPolicy, EnrollmentStatus
@@ -84,9 +83,7 @@ def test_instructors_and_trainees_cannot_see_the_listing(client, approval_run):
 
     instructor = factories.UserFactory(is_staff=True)
     instructor.groups.add(ensure_groups()["instructors"])
-    Authenticator.objects.create(
-        user=instructor, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
-    )
+    factories.TOTPAuthenticatorFactory(user=instructor)
     client.force_login(instructor)
     response = client.get(LIST_URL)
     assert response.status_code in (302, 403)

@@ -60,11 +60,9 @@ def test_different_attempts_get_their_own_order(post_test, enrollment):
 
     seeds = set()
     for _ in range(6):
-        attempt = Attempt.objects.create(
+        attempt = factories.AttemptFactory(
             enrollment=factories.EnrollmentFactory(run=enrollment.run),
             assessment=post_test,
-            kind=post_test.kind,
-            number=1,
             seed=len(seeds) + 1,
         )
         seeds.add(

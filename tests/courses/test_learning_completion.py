@@ -3,7 +3,7 @@
 import pytest
 
 from courses.choices import AttendanceStatus, EnrollmentStatus
-from courses.models import Attempt, Attendance, EnrollmentStatusChange, LessonProgress
+from courses.models import Attempt, Attendance, EnrollmentStatusChange
 from courses.services.completion import ReasonRequired, evaluate_completion, override_completion
 from courses.services.progress import summarise_enrollments
 from tests import factories
@@ -42,20 +42,11 @@ def roll_call_url(session):
 
 
 def mark(session, enrollment, status):
-    Attendance.objects.create(session=session, enrollment=enrollment, status=status)
+    factories.AttendanceFactory(session=session, enrollment=enrollment, status=status)
 
 
 def pass_post_test(enrollment, test):
-    Attempt.objects.create(
-        enrollment=enrollment,
-        assessment=test,
-        kind=test.kind,
-        number=1,
-        seed=1,
-        submitted_at="2026-01-01T10:00Z",
-        score=100,
-        passed=True,
-    )
+    factories.AttemptFactory(enrollment=enrollment, assessment=test, passing=True)
 
 
 # --- roll call ---------------------------------------------------------------------------------
@@ -242,7 +233,7 @@ def test_combined_rules_need_every_one(sessions, lessons, post_test, enrollment,
             "Pass the post-test.",
         ]
         for lesson in lessons[:2]:
-            LessonProgress.objects.create(enrollment=enrollment, lesson_key=lesson.translation_key)
+            factories.LessonProgressFactory(enrollment=enrollment, lesson=lesson)
         assert [str(m) for m in evaluate_completion(enrollment=enrollment).missing] == [
             "Pass the post-test."
         ]
@@ -341,7 +332,7 @@ def test_summaries_take_a_flat_number_of_queries(
 ):
     trainee = factories.TraineeFactory()
     first = factories.EnrollmentFactory(run=run, user=trainee)
-    LessonProgress.objects.create(enrollment=first, lesson_key=lessons[0].translation_key)
+    factories.LessonProgressFactory(enrollment=first, lesson=lessons[0])
     mark(sessions[0], first, AttendanceStatus.PRESENT)
     summarise_enrollments([first])  # warm the cached site root paths used for lesson links
     one, summaries = _summaries_queries([first], django_assert_max_num_queries)

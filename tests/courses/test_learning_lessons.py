@@ -128,7 +128,7 @@ def test_anonymous_cannot_mark_done(client, lessons):
 
 
 def test_progress_bar_and_continue_link(client, lessons, enrollment):
-    LessonProgress.objects.create(enrollment=enrollment, lesson_key=lessons[0].translation_key)
+    factories.LessonProgressFactory(enrollment=enrollment, lesson=lessons[0])
     client.force_login(enrollment.user)
     response = client.get(url(lessons[2]))
     content = response.content.decode()
@@ -143,7 +143,7 @@ def test_lesson_page_query_budget(client, lessons, enrollment, django_assert_max
     site's page chrome) stays within 12 queries, whatever the number of lessons."""
     for _ in range(5):
         factories.LessonPageFactory(parent=lessons[0].get_parent())
-    LessonProgress.objects.create(enrollment=enrollment, lesson_key=lessons[0].translation_key)
+    factories.LessonProgressFactory(enrollment=enrollment, lesson=lessons[0])
     client.force_login(enrollment.user)
     client.get(url(lessons[1]))  # warm the caches every page shares (site, settings, menus)
     with django_assert_max_num_queries(12):

@@ -4,7 +4,6 @@ import csv
 import io
 
 import pytest
-from allauth.mfa.models import Authenticator
 from openpyxl import load_workbook
 
 from courses.reports.suppression import Hidden
@@ -17,9 +16,7 @@ URL = "/admin/training-reports/{}/"
 
 
 def with_totp(user):
-    Authenticator.objects.create(
-        user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
-    )
+    factories.TOTPAuthenticatorFactory(user=user)
     return user
 
 

@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from allauth.mfa.models import Authenticator
 
 from courses.models import Enrollment
 from courses.reports.filters import ReportFilters, apply_filters
@@ -147,7 +146,7 @@ def test_scopes(report_data):
     assert totals(scope_for_user(teacher).enrollments())["applications"] == 7
     staff = factories.StaffFactory()
     assert scope_for_user(staff) is None  # staff without two-factor: no staff powers
-    Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={"secret": "X"})
+    factories.TOTPAuthenticatorFactory(user=staff)
     staff = type(staff).objects.get(pk=staff.pk)  # the next request's user object
     assert scope_for_user(staff).kind == "all"
     assert scope_for_user(report_data["people"]["jo_f"]) is None

@@ -4,8 +4,8 @@ from django.utils import timezone
 
 import pytest
 
-from courses.choices import AssessmentKind, AttendanceStatus, EnrollmentStatus
-from courses.models import Attempt, Attendance, Enrollment
+from courses.choices import AssessmentKind, EnrollmentStatus
+from courses.models import Enrollment
 from courses.reports.measures import report_rows, totals
 from tests import factories
 
@@ -13,14 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _attempt(enrollment, assessment, number, score):
-    Attempt.objects.create(
-        enrollment=enrollment,
-        assessment=assessment,
-        kind=assessment.kind,
-        number=number,
-        seed=1,
-        score=score,
-        submitted_at=timezone.now(),
+    factories.AttemptFactory(
+        enrollment=enrollment, assessment=assessment, number=number, score=score
     )
 
 
@@ -40,9 +34,9 @@ def test_run_report_has_gain_attendance_and_certificates(run, pre_test, post_tes
     _attempt(a, post_test, 2, 80)
     _attempt(b, post_test, 1, 90)
     for session in sessions:
-        Attendance.objects.create(session=session, enrollment=a, status=AttendanceStatus.PRESENT)
-    Attendance.objects.create(session=sessions[0], enrollment=b, status=AttendanceStatus.PRESENT)
-    Attendance.objects.create(session=sessions[1], enrollment=b, status=AttendanceStatus.ABSENT)
+        factories.AttendanceFactory(session=session, enrollment=a)
+    factories.AttendanceFactory(session=sessions[0], enrollment=b)
+    factories.AttendanceFactory(session=sessions[1], enrollment=b, absent=True)
     issue_certificate(enrollment=a, by=staff_user)
 
     assert pre_test.kind == AssessmentKind.PRE_TEST

@@ -13,13 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 import pytest
-from allauth.mfa.models import Authenticator
 from openpyxl import load_workbook
 
 from certificates.services import issue_certificate
-from courses.choices import AssessmentKind, AttendanceStatus, EnrollmentStatus
-from courses.models import Attempt, Attendance
-from courses.models.catalogue import CourseInstructor
+from courses.choices import AssessmentKind, EnrollmentStatus
 from courses.reports.columns import COLUMNS, columns_for
 from courses.reports.dimensions import DIMENSIONS
 from courses.reports.suppression import Hidden
@@ -30,22 +27,12 @@ pytestmark = pytest.mark.django_db
 
 
 def totp(user):
-    Authenticator.objects.create(
-        user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
-    )
+    factories.TOTPAuthenticatorFactory(user=user)
     return user
 
 
 def attempt(enrollment, assessment, score):
-    Attempt.objects.create(
-        enrollment=enrollment,
-        assessment=assessment,
-        kind=assessment.kind,
-        number=1,
-        seed=1,
-        score=score,
-        submitted_at=timezone.now(),
-    )
+    factories.AttemptFactory(enrollment=enrollment, assessment=assessment, score=score)
 
 
 @pytest.fixture
@@ -74,15 +61,13 @@ def small_run(course_index, private_storage, fake_certificate_pdf, mfa_staff_use
         attempt(enrollment, pre, scores[0])
         attempt(enrollment, post, scores[1])
         for session in sessions[:attended]:
-            Attendance.objects.create(
-                session=session, enrollment=enrollment, status=AttendanceStatus.PRESENT
-            )
+            factories.AttendanceFactory(session=session, enrollment=enrollment)
         results.append(enrollment)
     issue_certificate(enrollment=results[0], by=mfa_staff_user)
     focal_point = totp(factories.UserFactory())
     appoint_focal_point(user=focal_point, country="JO", by=None)
     instructor = totp(factories.make_instructor(course))
-    CourseInstructor.objects.create(page=course, name="Karim Mansour")
+    factories.CourseInstructorFactory(page=course, name="Karim Mansour")
     return {
         "run": run,
         "staff": mfa_staff_user,

@@ -99,10 +99,10 @@ def test_the_cache_can_be_switched_off(client, course, settings):
 def test_changing_a_partner_logo_purges_the_cached_pages(client, home_pages):
     from wagtail.models import Site
 
-    from training_site.models import CentreSettings, PartnerLogo
+    from training_site.models import CentreSettings
 
     client.get("/en/")
     centre = CentreSettings.for_site(Site.objects.get(is_default_site=True))
-    PartnerLogo.objects.create(settings=centre, name="Ministry of Labour")
+    factories.PartnerLogoFactory(settings=centre, name="Ministry of Labour")
     response = client.get("/en/")
     assert response["X-Page-Cache"] == "miss"

@@ -23,9 +23,7 @@ def test_staff_without_two_factor_are_not_staff_on_the_front_end(staff_user, set
         user=staff_user, type=Authenticator.Type.RECOVERY_CODES, data={"seed": "x"}
     )
     assert not is_centre_staff(fresh(staff_user)), "recovery codes alone are not a second factor"
-    Authenticator.objects.create(
-        user=staff_user, type=Authenticator.Type.TOTP, data={"secret": "X"}
-    )
+    factories.TOTPAuthenticatorFactory(user=staff_user)
     assert is_centre_staff(fresh(staff_user))
 
 
@@ -33,7 +31,7 @@ def test_superusers_need_two_factor_too(settings):
     settings.REQUIRE_STAFF_MFA = True
     superuser = factories.SuperuserFactory()
     assert not is_centre_staff(fresh(superuser))
-    Authenticator.objects.create(user=superuser, type=Authenticator.Type.TOTP, data={"secret": "X"})
+    factories.TOTPAuthenticatorFactory(user=superuser)
     assert is_centre_staff(fresh(superuser))
 
 

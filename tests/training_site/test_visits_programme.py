@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests import factories
-from tests.conftest import visit_day
+from tests.helpers import visit_day
 from training_site.models import VisitProgrammePage
 
 pytestmark = pytest.mark.django_db
@@ -174,12 +174,9 @@ def test_hostile_content_is_escaped_in_page_and_pdf(client, visit_index, confirm
 
 
 def test_staff_preview_shows_the_programme_without_the_token(client, programme):
-    from allauth.mfa.models import Authenticator
 
     editor = factories.SuperuserFactory()
-    Authenticator.objects.create(
-        user=editor, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
-    )
+    factories.TOTPAuthenticatorFactory(user=editor)
     client.force_login(editor)
     response = client.get(f"/admin/pages/{programme.pk}/view_draft/")
     assert response.status_code == 200
