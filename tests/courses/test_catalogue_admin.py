@@ -6,43 +6,17 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
-
 import pytest
 
 from courses.choices import RunStatus
 from courses.models import CourseRun
 from tests import factories
+from tests.helpers import course_run_form_data
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "wagtailsnippets_courses_courserun:add"
 LIST_URL = "wagtailsnippets_courses_courserun:list"
-
-
-def _post_data(course, *, start, end, closes, sessions=()):
-    opens = timezone.localtime() - dt.timedelta(days=1)
-    return nested_form_data(
-        {
-            "course": course.pk,
-            "start_date": start.isoformat(),
-            "end_date": end.isoformat(),
-            "delivery_mode": "in_person",
-            "language": "en",
-            "venue": "Hall A",
-            "online_url": "",
-            "capacity": "20",
-            "seats_per_country": "",
-            "enrollment_opens": opens.strftime("%Y-%m-%d %H:%M"),
-            "enrollment_closes": closes.strftime("%Y-%m-%d %H:%M"),
-            "admission_policy": "open",
-            "status": "scheduled",
-            "min_attendance_percent": "80",
-            "require_lessons": "on",
-            "require_post_test": "on",
-            "sessions": inline_formset(list(sessions)),
-        }
-    )
 
 
 def _shown(message: str, response) -> bool:
@@ -66,7 +40,7 @@ def _start():
 def test_staff_creates_a_run_with_sessions(admin_client, course):
     start = _start()
     session_start = timezone.make_aware(dt.datetime.combine(start, dt.time(9)))
-    data = _post_data(
+    data = course_run_form_data(
         course,
         start=start,
         end=start + dt.timedelta(days=2),
@@ -88,7 +62,7 @@ def test_staff_creates_a_run_with_sessions(admin_client, course):
 
 def test_run_ending_before_it_starts_is_refused_with_a_message(admin_client, course):
     start = _start()
-    data = _post_data(
+    data = course_run_form_data(
         course,
         start=start,
         end=start - dt.timedelta(days=1),
@@ -102,7 +76,7 @@ def test_run_ending_before_it_starts_is_refused_with_a_message(admin_client, cou
 
 def test_window_closing_after_the_start_is_refused(admin_client, course):
     start = _start()
-    data = _post_data(
+    data = course_run_form_data(
         course,
         start=start,
         end=start + dt.timedelta(days=2),
@@ -117,7 +91,7 @@ def test_window_closing_after_the_start_is_refused(admin_client, course):
 def test_session_ending_before_it_starts_is_refused(admin_client, course):
     start = _start()
     session_start = timezone.make_aware(dt.datetime.combine(start, dt.time(9)))
-    data = _post_data(
+    data = course_run_form_data(
         course,
         start=start,
         end=start + dt.timedelta(days=2),

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from certificates.models import CertificateEvent
-from tests.training_site.test_visits_request import _data as visit_data
+from tests.helpers import visit_request_data
 from training_site.models import VisitRequest
 
 from .strategies import RAW_MARKERS, assert_safe, counts, hostile_settings, hostile_text
@@ -82,7 +82,7 @@ def test_a_hostile_visit_request_is_refused_or_stored_as_text(
     before = counts(VisitRequest)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/en/study-visit-request/", visit_data(**values))
+        response = client.post("/en/study-visit-request/", visit_request_data(**values))
     assert_safe(response)
     if response.status_code == 302:
         assert counts(VisitRequest)["VisitRequest"] == before["VisitRequest"] + 1

@@ -9,32 +9,15 @@ from django.utils.html import escape
 import pytest
 
 from tests import factories
+from tests.helpers import visit_request_data
 from training_site.models import VisitRequest, VisitRequestStatus
 
 pytestmark = pytest.mark.django_db
 
 
-def _data(**overrides):
-    start = timezone.localdate() + dt.timedelta(days=30)
-    data = {
-        "country": "JO",
-        "institutions": "Ministry of Labour",
-        "contact_name": "Rania Khalil",
-        "contact_email": "rania@example.org",
-        "delegation_size": "8",
-        "preferred_start": start.isoformat(),
-        "preferred_end": (start + dt.timedelta(days=3)).isoformat(),
-        "languages": ["ar", "en"],
-        "message": "We would like to learn how the referral mechanism works.",
-        "website": "",
-    }
-    data.update(overrides)
-    return data
-
-
 def _post(client, code, capture, **overrides):
     with capture(execute=True):
-        return client.post(f"/{code}/study-visit-request/", _data(**overrides))
+        return client.post(f"/{code}/study-visit-request/", visit_request_data(**overrides))
 
 
 SUBJECTS = {
@@ -190,9 +173,11 @@ def test_the_limit_also_holds_per_e_mail_address_across_network_addresses(
 ):
     for n in range(3):
         with django_capture_on_commit_callbacks(execute=True):
-            client.post("/en/study-visit-request/", _data(), REMOTE_ADDR=f"10.0.0.{n}")
+            client.post("/en/study-visit-request/", visit_request_data(), REMOTE_ADDR=f"10.0.0.{n}")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/en/study-visit-request/", _data(), REMOTE_ADDR="10.0.0.99")
+        response = client.post(
+            "/en/study-visit-request/", visit_request_data(), REMOTE_ADDR="10.0.0.99"
+        )
     assert response.status_code == 429
     assert VisitRequest.objects.count() == 3
 
