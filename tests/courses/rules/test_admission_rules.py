@@ -8,6 +8,7 @@ from courses.rules.admission import (
     Refusal,
     can_transition,
     decide_admission,
+    has_seat,
     waitlist_order,
 )
 
@@ -77,3 +78,32 @@ def test_waitlist_order_passes_over_full_countries():
     queue = [(1, "JO"), (2, "JO"), (3, "EG")]
     assert waitlist_order(queue, 2, {"JO": 1, "EG": 1}) == [1, 3]
     assert waitlist_order(queue, 5, {"JO": 0, "EG": 0}) == []
+
+
+# --- the exact edges (each of these failed a mutant of the rule that the tests above let live)
+
+
+def test_the_last_seat_is_a_seat():
+    assert has_seat(1, None)
+    assert has_seat(1, 1)
+    assert not has_seat(0, None)
+    assert not has_seat(1, 0)
+    assert decide_admission(facts(seats_left=1)).status == EnrollmentStatus.ENROLLED
+
+
+def test_a_status_outside_the_table_may_go_nowhere():
+    assert not can_transition("archived", EnrollmentStatus.ENROLLED)
+    assert not can_transition("", EnrollmentStatus.PENDING)
+
+
+def test_a_country_without_a_quota_entry_is_passed_over():
+    assert waitlist_order([(1, "EG"), (2, "JO")], 5, {"JO": 1}) == [2]
+
+
+def test_people_without_a_country_share_the_quota_kept_under_no_country():
+    # The enrollment service counts people with no country in their profile under "".
+    assert waitlist_order([(1, None), (2, None), (3, "JO")], 5, {"": 1, "JO": 1}) == [1, 3]
+
+
+def test_each_promotion_takes_one_seat_of_the_countrys_quota():
+    assert waitlist_order([(1, "JO"), (2, "JO"), (3, "JO")], 5, {"JO": 2}) == [1, 2]

@@ -183,3 +183,52 @@ def test_missing_is_in_the_users_language():
     with translation.override("fr"):
         missing = evaluate(facts)[1]
         assert [str(m) for m in missing] == ["Réussissez le test final."]
+
+
+# --- the exact edges (each of these failed a mutant of the rule that the tests above let live)
+
+SINGLE = Question("q1", ("a", "b", "c"), frozenset({"a"}))
+MULTIPLE = Question("q2", ("x", "y", "z"), frozenset({"x", "y"}), multiple=True)
+
+
+def test_one_answer_to_a_single_answer_question_is_valid():
+    assert validate_answers([SINGLE], {"q1": ["b"]}) == {"q1": ["b"]}
+
+
+def test_every_choice_of_a_several_answers_question_may_be_chosen():
+    assert validate_answers([MULTIPLE], {"q2": ["z", "y", "x"]}) == {"q2": ["x", "y", "z"]}
+
+
+def test_a_test_without_questions_scores_zero_and_is_not_passed():
+    result = score([], {}, pass_mark=0)
+    assert (result.correct, result.total, result.percent, result.passed) == (0, 0, 0, False)
+
+
+def test_a_one_question_test_answered_right_is_passed_and_says_which_was_right():
+    result = score([SINGLE], {"q1": ["a"]}, pass_mark=100)
+    assert (result.percent, result.passed) == (100, True)
+    assert result.right == frozenset({"q1"})
+    assert score([SINGLE, MULTIPLE], {"q2": ["y", "x"]}, pass_mark=50).right == {"q2"}
+
+
+def test_a_run_of_one_session_attended_is_full_attendance():
+    assert attendance_percent([P], sessions=1) == 100
+    assert attendance_percent([A], sessions=1) == 0
+
+
+def test_one_session_left_to_attend_after_an_excuse_counts_in_full():
+    assert attendance_percent([E, None], sessions=2) == 0
+    assert attendance_percent([E, P], sessions=2) == 100
+
+
+def test_attendance_never_exceeds_one_hundred_percent():
+    # Marks of sessions since removed may outnumber the run's sessions.
+    assert attendance_percent([P, P, P], sessions=2) == 100
+
+
+def test_no_mark_yet_is_zero_percent_attended():
+    complete, missing = evaluate(
+        CompletionFacts(min_attendance_percent=1, sessions=3, attendance_percent=None)
+    )
+    assert not complete
+    assert [str(m) for m in missing] == ["Attend at least 1% of the sessions (so far: 0%)."]

@@ -96,3 +96,11 @@ def test_no_policy_shows_the_answers_while_attempts_remain(policy):
 )
 def test_when_the_answers_are_shown(policy, attempts_used, passed, expected):
     assert review(policy, attempts_used=attempts_used, max_attempts=3, passed=passed) == expected
+
+
+def test_may_record_follows_every_fact_of_the_refusal():
+    """`may_record` passes each fact on: staff who do not teach the run may record, nobody may
+    record about their own place."""
+    assert may_record(starts_at=BEGUN, now=NOW, teaches=False, staff=True, about_self=False)
+    assert not may_record(starts_at=BEGUN, now=NOW, teaches=True, staff=True, about_self=True)
+    assert not may_record(starts_at=LATER, now=NOW, teaches=True, staff=False, about_self=False)
