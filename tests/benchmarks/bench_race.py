@@ -50,8 +50,8 @@ def race() -> None:
     from courses.choices import EnrollmentStatus
     from courses.models import Enrollment
     from tests import factories
-    from tests.courses.race import ATTEMPTS, PROCESSES, SEATS
-    from tests.courses.race import race as apply_at_once
+    from tests.courses.services.race import ATTEMPTS, PROCESSES, SEATS
+    from tests.courses.services.race import race as apply_at_once
 
     call_command("migrate", "--noinput", verbosity=0)
     call_command("createcachetable", verbosity=0)

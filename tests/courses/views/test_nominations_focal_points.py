@@ -13,7 +13,7 @@ from courses.choices import RunStatus
 from courses.models import Nomination
 from courses.services import nominations as services
 from tests import factories
-from tests.courses.nominations_http import HOSTILE, nominee, url
+from tests.courses.views.nominations_http import HOSTILE, nominee, url
 
 pytestmark = pytest.mark.django_db
 

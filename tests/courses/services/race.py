@@ -1,5 +1,5 @@
 """The enrollment race: many processes applying for the same run at once. Shared by the race
-test (tests/courses/test_enrollment_race.py) and the benchmark (tests/benchmarks/bench_race.py)."""
+test (tests/courses/services/test_enrollment_race.py) and the benchmark (tests/benchmarks/bench_race.py)."""
 
 import multiprocessing
 import time

@@ -10,7 +10,7 @@ from courses.choices import EnrollmentStatus, NominationStatus
 from courses.models import Enrollment
 from courses.services import nominations as services
 from tests import factories
-from tests.courses.nominations_http import nominee, url
+from tests.courses.views.nominations_http import nominee, url
 
 pytestmark = pytest.mark.django_db
 

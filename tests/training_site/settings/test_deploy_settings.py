@@ -12,7 +12,7 @@ import pytest
 
 from training_site.settings import deployment
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 CLEARED = {
     "SECRET_KEY",
     "DATABASE_URL",

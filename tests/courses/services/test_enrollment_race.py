@@ -14,7 +14,7 @@ import pytest
 
 from courses.choices import EnrollmentStatus
 from tests import factories
-from tests.courses.race import ATTEMPTS, PROCESSES, SEATS, race
+from tests.courses.services.race import ATTEMPTS, PROCESSES, SEATS, race
 
 
 def _people(run):

@@ -50,7 +50,7 @@ HOSTILE = [
 ]
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # How many columns of each export carry free text typed by someone (a title, a name, a link):
 # each of them must show the hostile value, neutralised. The other columns are numbers, dates

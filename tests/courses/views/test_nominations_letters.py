@@ -11,7 +11,7 @@ from courses.models import InvitationLetter
 from courses.services import nominations as services
 from courses.services.enrollment import withdraw
 from tests import factories
-from tests.courses.nominations_http import url
+from tests.courses.views.nominations_http import url
 
 pytestmark = pytest.mark.django_db
 

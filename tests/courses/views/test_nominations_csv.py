@@ -8,7 +8,7 @@ import pytest
 
 from courses.models import Nomination
 from courses.services import nominations as services
-from tests.courses.nominations_http import nominee, url
+from tests.courses.views.nominations_http import nominee, url
 
 pytestmark = pytest.mark.django_db
 
