@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from training_site.text import TextLinesFormField
+
 from . import codes
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -45,6 +47,6 @@ class VerifyFileForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(
+    reason = TextLinesFormField(
         label=_("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
     )

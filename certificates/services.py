@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from courses.choices import EnrollmentStatus
 from courses.models import Enrollment
 from training_site.emails import language_for, send_templated_email
+from training_site.text import without_hidden_characters
 
 from . import codes
 from .choices import BulkItemStatus, CertificateAction, CertificateStatus
@@ -50,10 +51,12 @@ def _unique_code() -> str:
 
 
 def _holder_names(user) -> tuple[str, str]:
+    """The names to print. Hidden characters (a name typed before names refused them) are left
+    out, so that no certificate prints a name reversed by a bidi override."""
     profile = getattr(user, "trainee_profile", None)
-    latin = (getattr(profile, "name_latin", "") or user.get_full_name() or user.username).strip()
-    arabic = (getattr(profile, "name_arabic", "") or "").strip()
-    return latin, arabic
+    latin = getattr(profile, "name_latin", "") or user.get_full_name() or user.username
+    arabic = getattr(profile, "name_arabic", "") or ""
+    return without_hidden_characters(latin).strip(), without_hidden_characters(arabic).strip()
 
 
 def _log(certificate, action, by, reason=""):

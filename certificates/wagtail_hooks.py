@@ -12,6 +12,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from training_site.admin_panels import NameColumn
+
 from . import admin_views
 from .choices import CertificateStatus
 from .models import Certificate, CertificateTemplate
@@ -76,8 +78,12 @@ class CertificateViewSet(ModelViewSet):
     inspect_view_enabled = True
     list_display = [
         "serial",
-        "holder_name_latin",
-        "holder_name_arabic",
+        NameColumn(
+            "holder_name_latin", label=_("name in Latin script"), sort_key="holder_name_latin"
+        ),
+        NameColumn(
+            "holder_name_arabic", label=_("name in Arabic script"), sort_key="holder_name_arabic"
+        ),
         RunColumn("run", label=_("Course run")),
         "status",
         "issued_at",

@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from training_site.blocks import BaseStreamBlock
+from training_site.blocks import BaseStreamBlock, TextLineBlock
 
 
 class DocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
-    title = blocks.CharBlock(
+    title = TextLineBlock(
         required=False, label=_("Title"), help_text=_("Defaults to the file's title.")
     )
     description = blocks.TextBlock(required=False, label=_("Description"))
@@ -22,7 +22,7 @@ class DocumentBlock(blocks.StructBlock):
 
 
 class CaseStudyBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Title"))
+    title = TextLineBlock(label=_("Title"))
     scenario = blocks.RichTextBlock(features=["bold", "italic", "ol", "ul"], label=_("Scenario"))
     questions = blocks.RichTextBlock(
         required=False, features=["bold", "italic", "ol", "ul"], label=_("Questions to consider")
@@ -38,8 +38,8 @@ class CaseStudyBlock(blocks.StructBlock):
 
 
 class KeyPointsBlock(blocks.StructBlock):
-    title = blocks.CharBlock(required=False, label=_("Title"))
-    points = blocks.ListBlock(blocks.CharBlock(label=_("Point")), label=_("Key points"))
+    title = TextLineBlock(required=False, label=_("Title"))
+    points = blocks.ListBlock(TextLineBlock(label=_("Point")), label=_("Key points"))
 
     class Meta:
         icon = "list-ul"
@@ -56,7 +56,7 @@ class LessonStreamBlock(BaseStreamBlock):
 
 
 class AnswerChoiceBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Answer"), max_length=300)
+    text = TextLineBlock(label=_("Answer"), max_length=300)
     correct = blocks.BooleanBlock(required=False, label=_("Correct"))
 
     class Meta:

@@ -4,9 +4,23 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from .text import validate_text_line
+
+
+class TextLineBlock(blocks.CharBlock):
+    """A CharBlock for one line of human text (a heading, a title, a host's name) that refuses
+    hidden characters (training_site.text). It deconstructs as a CharBlock: the validator
+    changes no migration, and migrations never import this module."""
+
+    canonical_module_path = "wagtail.blocks.CharBlock"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.field.validators.append(validate_text_line)
+
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    text = TextLineBlock(label=_("Heading"), max_length=200)
     level = blocks.ChoiceBlock(
         choices=[("h2", "H2"), ("h3", "H3"), ("h4", "H4")], default="h2", label=_("Level")
     )
@@ -18,7 +32,7 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class CalloutBlock(blocks.StructBlock):
-    title = blocks.CharBlock(required=False, label=_("Title"))
+    title = TextLineBlock(required=False, label=_("Title"))
     text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"], label=_("Text"))
 
     class Meta:
@@ -29,7 +43,7 @@ class CalloutBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quote"))
-    attribution = blocks.CharBlock(required=False, label=_("Attribution"))
+    attribution = TextLineBlock(required=False, label=_("Attribution"))
 
     class Meta:
         icon = "openquote"

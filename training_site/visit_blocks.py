@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from .blocks import TextLineBlock
+
 
 class VisitItemKind(models.TextChoices):
     BILATERAL_MEETING = "bilateral_meeting", _("Bilateral meeting")
@@ -20,14 +22,14 @@ class VisitItemBlock(blocks.StructBlock):
     )
     start_time = blocks.TimeBlock(label=_("Start time"))
     end_time = blocks.TimeBlock(required=False, label=_("End time"))
-    title = blocks.CharBlock(max_length=200, label=_("Title"))
-    place = blocks.CharBlock(
+    title = TextLineBlock(max_length=200, label=_("Title"))
+    place = TextLineBlock(
         required=False,
         max_length=200,
         label=_("Place"),
         help_text=_("For example: the centre's Hall A, or a protection or shelter centre."),
     )
-    host = blocks.CharBlock(
+    host = TextLineBlock(
         required=False, max_length=200, label=_("Host"), help_text=_("The body receiving")
     )
     description = blocks.TextBlock(required=False, label=_("Description"))
@@ -45,7 +47,7 @@ class VisitItemBlock(blocks.StructBlock):
 
 class VisitDayBlock(blocks.StructBlock):
     date = blocks.DateBlock(label=_("Date"))
-    title = blocks.CharBlock(required=False, max_length=200, label=_("Theme of the day"))
+    title = TextLineBlock(required=False, max_length=200, label=_("Theme of the day"))
     items = blocks.ListBlock(VisitItemBlock(), label=_("Items"))
 
     class Meta:

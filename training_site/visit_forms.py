@@ -14,6 +14,7 @@ from django_countries import countries
 from courses.models import Topic
 
 from .models.visits import MAX_DELEGATION_SIZE, MIN_DELEGATION_SIZE
+from .text import TextLineFormField, TextLinesFormField
 
 HONEYPOT_FIELD = "website"
 
@@ -31,14 +32,14 @@ class VisitRequestForm(forms.Form):
         choices=[],
         error_messages={"required": _("Choose the delegation's country.")},
     )
-    institutions = forms.CharField(
+    institutions = TextLinesFormField(
         label=_("Institution(s)"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("The ministries, agencies or organisations the delegation comes from."),
         error_messages={"required": _("Name the institution or institutions.")},
     )
-    contact_name = forms.CharField(
+    contact_name = TextLineFormField(
         label=_("Contact person"),
         max_length=200,
         error_messages={"required": _("Give the name of a contact person.")},
@@ -93,7 +94,7 @@ class VisitRequestForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    message = forms.CharField(
+    message = TextLinesFormField(
         label=_("Message"),
         max_length=3000,
         required=False,

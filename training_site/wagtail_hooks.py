@@ -13,9 +13,11 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from .admin_panels import NameColumn
 from .models.roles import Role
 from .models.visits import VisitRequest, VisitRequestStatus
 from .role_services import GRANT_ACTION, REVOKE_ACTION
+from .text import TextLinesFormField
 from .user_admin import PlatformAssignRoleBulkAction
 from .visit_services import follow_up_request, programme_for
 
@@ -23,13 +25,13 @@ from .visit_services import follow_up_request, programme_for
 class VisitRequestFollowUpForm(WagtailAdminModelForm):
     """The request's status, plus what staff add to it: a note, a reply, the programme link."""
 
-    note = forms.CharField(
+    note = TextLinesFormField(
         label=_("Add an internal note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Seen by staff only."),
     )
-    reply = forms.CharField(
+    reply = TextLinesFormField(
         label=_("Reply to the requester"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -115,7 +117,7 @@ class VisitRequestViewSet(ModelViewSet):
     inspect_view_enabled = True
     edit_view_class = VisitRequestEditView
     list_display = [
-        Column("contact_name", label=_("Contact person"), accessor="contact_name"),
+        NameColumn("contact_name", label=_("Contact person"), accessor="contact_name"),
         Column("country", label=_("Country"), accessor="country.name"),
         Column("delegation_size", label=_("Delegation size")),
         DateColumn("preferred_start", label=_("Preferred start date")),

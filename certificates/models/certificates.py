@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from training_site.storage import private_storage
+from training_site.text import TextLineField, TextLinesField
 
 from ..choices import CertificateAction, CertificateStatus
 
@@ -57,8 +58,8 @@ class Certificate(models.Model):
         default=CertificateStatus.VALID,
         db_index=True,
     )
-    holder_name_latin = models.CharField(_("name in Latin script"), max_length=300)
-    holder_name_arabic = models.CharField(_("name in Arabic script"), max_length=300, blank=True)
+    holder_name_latin = TextLineField(_("name in Latin script"), max_length=300)
+    holder_name_arabic = TextLineField(_("name in Arabic script"), max_length=300, blank=True)
     snapshot = models.JSONField(_("content at issue"), default=dict)
     pdf = models.FileField(
         _("PDF"), storage=private_storage, upload_to="certificates/%Y/", max_length=200
@@ -82,7 +83,7 @@ class Certificate(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+    revocation_reason = TextLinesField(_("reason for revocation"), blank=True)
     supersedes = models.OneToOneField(
         "self",
         verbose_name=_("supersedes"),
@@ -155,7 +156,7 @@ class CertificateEvent(models.Model):
         related_name="+",
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = TextLinesField(_("reason"), blank=True)
 
     class Meta:
         verbose_name = _("certificate event")

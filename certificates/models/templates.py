@@ -12,6 +12,8 @@ from wagtail.models import Orderable, PreviewableMixin
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from training_site.text import TextLineField, TextLinesField
+
 from ..choices import Orientation, PaperSize, PrintedLanguages
 
 PLACEHOLDERS = ("name", "course", "dates", "hours", "venue")
@@ -39,23 +41,21 @@ def _image(verbose_name):
 class CertificateTemplate(PreviewableMixin, ClusterableModel):
     """Wording per language, languages printed, logos, colours, signatories, paper."""
 
-    name = models.CharField(_("name"), max_length=150, help_text=_("For staff; not printed."))
+    name = TextLineField(_("name"), max_length=150, help_text=_("For staff; not printed."))
     printed_languages = models.CharField(
         _("languages printed"),
         max_length=5,
         choices=PrintedLanguages.choices,
         default=PrintedLanguages.ARABIC_ENGLISH,
     )
-    title_ar = models.CharField(_("title (Arabic)"), max_length=150, default="شهادة إتمام")
-    title_en = models.CharField(
+    title_ar = TextLineField(_("title (Arabic)"), max_length=150, default="شهادة إتمام")
+    title_en = TextLineField(
         _("title (English)"), max_length=150, default="Certificate of Completion"
     )
-    title_fr = models.CharField(
-        _("title (French)"), max_length=150, default="Certificat de réussite"
-    )
-    body_ar = models.TextField(_("text (Arabic)"), help_text=BODY_HELP)
-    body_en = models.TextField(_("text (English)"), help_text=BODY_HELP)
-    body_fr = models.TextField(_("text (French)"), help_text=BODY_HELP, blank=True)
+    title_fr = TextLineField(_("title (French)"), max_length=150, default="Certificat de réussite")
+    body_ar = TextLinesField(_("text (Arabic)"), help_text=BODY_HELP)
+    body_en = TextLinesField(_("text (English)"), help_text=BODY_HELP)
+    body_fr = TextLinesField(_("text (French)"), help_text=BODY_HELP, blank=True)
     logo = _image(_("logo"))
     background = _image(_("background image"))
     accent_colour = models.CharField(
@@ -134,7 +134,7 @@ class CertificatePartnerLogo(Orderable):
     template = ParentalKey(
         CertificateTemplate, related_name="partner_logos", on_delete=models.CASCADE
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = TextLineField(_("name"), max_length=200)
     logo = _image(_("logo"))
 
     panels = ["name", "logo"]
@@ -144,12 +144,12 @@ class CertificateSignatory(Orderable):
     template = ParentalKey(
         CertificateTemplate, related_name="signatories", on_delete=models.CASCADE
     )
-    name_ar = models.CharField(_("name (Arabic)"), max_length=150, blank=True)
-    name_en = models.CharField(_("name (English)"), max_length=150, blank=True)
-    name_fr = models.CharField(_("name (French)"), max_length=150, blank=True)
-    title_ar = models.CharField(_("title (Arabic)"), max_length=150, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=150, blank=True)
-    title_fr = models.CharField(_("title (French)"), max_length=150, blank=True)
+    name_ar = TextLineField(_("name (Arabic)"), max_length=150, blank=True)
+    name_en = TextLineField(_("name (English)"), max_length=150, blank=True)
+    name_fr = TextLineField(_("name (French)"), max_length=150, blank=True)
+    title_ar = TextLineField(_("title (Arabic)"), max_length=150, blank=True)
+    title_en = TextLineField(_("title (English)"), max_length=150, blank=True)
+    title_fr = TextLineField(_("title (French)"), max_length=150, blank=True)
     signature = _image(_("signature image"))
 
     panels = [

@@ -1,9 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from training_site.text import TextLinesFormField
+
 
 class DeclineForm(forms.Form):
-    reason = forms.CharField(
+    reason = TextLinesFormField(
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,

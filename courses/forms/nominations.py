@@ -5,6 +5,8 @@ from django.conf import settings
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from training_site.text import TextLineFormField
+
 from ..models import CourseRun
 from ..rules.nominations import CSV_COLUMNS, Nominee, normalise_email
 
@@ -12,12 +14,12 @@ MAX_CSV_BYTES = 1024 * 1024
 
 
 class NomineeForm(forms.Form):
-    name = forms.CharField(label=_("Full name"), max_length=150)
+    name = TextLineFormField(label=_("Full name"), max_length=150)
     email = forms.EmailField(
         label=_("E-mail"), max_length=254, widget=forms.EmailInput(attrs={"dir": "ltr"})
     )
-    organisation = forms.CharField(label=_("Organisation"), max_length=200)
-    job_title = forms.CharField(label=_("Job title"), max_length=150)
+    organisation = TextLineFormField(label=_("Organisation"), max_length=200)
+    job_title = TextLineFormField(label=_("Job title"), max_length=150)
     language = forms.ChoiceField(
         label=_("Language of the invitation"), choices=settings.LANGUAGES, initial="ar"
     )

@@ -21,6 +21,7 @@ from training_site.admin_panels import (
 from training_site.models.roles import Role
 from training_site.page_cache import CachedPageMixin
 from training_site.page_cache import timeout as page_cache_timeout
+from training_site.text import TextLineField, TextLinesField
 
 from ..choices import CourseLevel, DeliveryMode
 from .runs import CourseRun
@@ -29,9 +30,9 @@ from .runs import CourseRun
 class Topic(TranslatableMixin, index.Indexed, models.Model):
     """A theme of the catalogue, such as victim identification or prosecution."""
 
-    name = models.CharField(_("name"), max_length=150)
+    name = TextLineField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=False)
-    description = models.TextField(_("description"), blank=True)
+    description = TextLinesField(_("description"), blank=True)
 
     panels = ["name", "slug", "description"]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -97,7 +98,7 @@ class CoursePage(StaffSetsPrivacyMixin, CachedPageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="courses",
     )
-    summary = models.TextField(_("summary"), max_length=400)
+    summary = TextLinesField(_("summary"), max_length=400)
     description = RichTextField(_("description"), blank=True)
     outcomes = RichTextField(
         _("learning outcomes"), blank=True, features=["ul", "ol", "bold", "italic"]
@@ -114,7 +115,7 @@ class CoursePage(StaffSetsPrivacyMixin, CachedPageMixin, Page):
         choices=DeliveryMode.choices,
         default=DeliveryMode.IN_PERSON,
     )
-    partners = models.CharField(_("partner organisations"), max_length=300, blank=True)
+    partners = TextLineField(_("partner organisations"), max_length=300, blank=True)
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -236,9 +237,9 @@ class CourseInstructor(Orderable):
     """
 
     page = ParentalKey(CoursePage, related_name="instructors", on_delete=models.CASCADE)
-    name = models.CharField(_("name"), max_length=150)
-    role = models.CharField(_("role"), max_length=150, blank=True)
-    bio = models.TextField(_("short biography"), blank=True, max_length=600)
+    name = TextLineField(_("name"), max_length=150)
+    role = TextLineField(_("role"), max_length=150, blank=True)
+    bio = TextLinesField(_("short biography"), blank=True, max_length=600)
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("photo"),

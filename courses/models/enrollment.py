@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries.fields import CountryField
 
+from training_site.text import TextLineField, TextLinesField
+
 from ..choices import (
     ACTIVE_STATUSES,
     SEAT_HOLDING_STATUSES,
@@ -23,18 +25,18 @@ class TraineeProfile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trainee_profile"
     )
-    name_latin = models.CharField(
+    name_latin = TextLineField(
         _("full name in Latin script"),
         max_length=150,
         help_text=_("As written in your passport. It is printed on your certificates."),
     )
-    name_arabic = models.CharField(_("full name in Arabic script"), max_length=150, blank=True)
+    name_arabic = TextLineField(_("full name in Arabic script"), max_length=150, blank=True)
     country = CountryField(_("country"))
-    organisation = models.CharField(_("organisation"), max_length=200)
+    organisation = TextLineField(_("organisation"), max_length=200)
     organisation_type = models.CharField(
         _("type of organisation"), max_length=30, choices=OrganisationType.choices
     )
-    job_title = models.CharField(_("job title"), max_length=150)
+    job_title = TextLineField(_("job title"), max_length=150)
     preferred_language = models.CharField(
         _("preferred language"), max_length=2, choices=settings.LANGUAGES, default="ar"
     )
@@ -142,7 +144,7 @@ class EnrollmentStatusChange(models.Model):
         related_name="+",
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = TextLinesField(_("reason"), blank=True)
 
     class Meta:
         verbose_name = _("status change")

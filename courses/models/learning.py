@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from training_site.admin_panels import StaffSetsPrivacyMixin
+from training_site.text import TextLinesField
 
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
 from ..choices import AssessmentKind, AttendanceStatus, ReviewPolicy
@@ -23,7 +24,7 @@ class LessonPage(StaffSetsPrivacyMixin, Page):
 
     direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
 
-    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+    intro = TextLinesField(_("introduction"), blank=True, max_length=500)
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"), blank=True)
     duration_minutes = models.PositiveSmallIntegerField(
         _("estimated duration (minutes)"), default=15
@@ -67,7 +68,7 @@ class AssessmentPage(StaffSetsPrivacyMixin, Page):
     kind = models.CharField(
         _("kind"), max_length=10, choices=AssessmentKind.choices, default=AssessmentKind.POST_TEST
     )
-    intro = models.TextField(_("introduction"), blank=True, max_length=800)
+    intro = TextLinesField(_("introduction"), blank=True, max_length=800)
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"), default=70, help_text=_("Score needed to pass the post-test.")
     )

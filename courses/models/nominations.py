@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from training_site.codes import random_code
+from training_site.text import TextLineField
 
 from ..choices import NominationStatus
 
@@ -79,10 +80,10 @@ class Nomination(models.Model):
         related_name="invitations_made",
     )
     country = CountryField(_("country"), blank=True)
-    name = models.CharField(_("name"), max_length=150)
+    name = TextLineField(_("name"), max_length=150)
     email = models.EmailField(_("e-mail"))
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    organisation = TextLineField(_("organisation"), max_length=200, blank=True)
+    job_title = TextLineField(_("job title"), max_length=150, blank=True)
     language = models.CharField(
         _("language of the invitation"), max_length=2, choices=settings.LANGUAGES, default="ar"
     )
@@ -154,7 +155,7 @@ class InvitationLetter(models.Model):
         related_name="invitation_letter",
     )
     code = models.CharField(_("reference"), max_length=20, unique=True, default=new_letter_code)
-    name_latin = models.CharField(_("name as in the passport"), max_length=150)
+    name_latin = TextLineField(_("name as in the passport"), max_length=150)
     # The run's dates when the letter was first issued: a visa is asked for these dates, so a
     # later change of the run's dates is shown on the check page, not hidden by it.
     start_date = models.DateField(_("start date stated"))

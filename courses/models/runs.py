@@ -14,6 +14,8 @@ from wagtail.models import Orderable
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from training_site.text import TextLineField
+
 from ..choices import (
     SEAT_HOLDING_STATUSES,
     AdmissionPolicy,
@@ -70,7 +72,7 @@ class CourseRun(ClusterableModel):
         choices=InstructionLanguage.choices,
         default=InstructionLanguage.ARABIC,
     )
-    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    venue = TextLineField(_("venue"), max_length=200, blank=True)
     online_url = models.URLField(_("online meeting link"), blank=True)
     capacity = models.PositiveSmallIntegerField(_("seats"), default=25)
     seats_per_country = models.PositiveSmallIntegerField(
@@ -193,10 +195,10 @@ class Session(Orderable):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     run = ParentalKey(CourseRun, related_name="sessions", on_delete=models.CASCADE)
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = TextLineField(_("title"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
-    room = models.CharField(_("room"), max_length=100, blank=True)
+    room = TextLineField(_("room"), max_length=100, blank=True)
 
     panels = ["title", FieldRowPanel(["starts_at", "ends_at"]), "room"]
 

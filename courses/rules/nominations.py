@@ -19,6 +19,8 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from training_site.text import describe, hidden_characters
+
 from ..choices import RunStatus
 
 CSV_COLUMNS = ("name", "email", "organisation", "job_title", "language")
@@ -73,12 +75,31 @@ TOO_LONG = {
 }
 
 
+HIDDEN = {
+    "name": gettext_lazy(
+        "The name holds characters that cannot be seen or that change the direction of the "
+        "text: %(characters)s."
+    ),
+    "organisation": gettext_lazy(
+        "The organisation holds characters that cannot be seen or that change the direction of "
+        "the text: %(characters)s."
+    ),
+    "job_title": gettext_lazy(
+        "The job title holds characters that cannot be seen or that change the direction of the "
+        "text: %(characters)s."
+    ),
+}  # the e-mail address and the language have stricter checks of their own
+
+
 def validate_nominee(values: dict[str, str], *, languages: list[str]) -> list[str]:
     """Problems with one nominee's fields, as messages in the active language."""
     problems = []
     for field in CSV_COLUMNS:
         if not values.get(field, "").strip():
             problems.append(str(MISSING[field]))
+    for field, message in HIDDEN.items():
+        if hidden := hidden_characters(values.get(field, "")):
+            problems.append(str(message) % {"characters": ", ".join(map(describe, hidden))})
     for field, limit in FIELD_LIMITS.items():
         if len(values.get(field, "").strip()) > limit:
             problems.append(str(TOO_LONG[field]) % {"limit": limit})
@@ -109,6 +130,17 @@ def parse_nominees_csv(
                 0,
                 _(
                     "The file is not UTF-8 text. In your spreadsheet, save it as "
+                    "“CSV UTF-8 (comma delimited)” and upload it again."
+                ),
+            )
+        ]
+    if "\x00" in text:
+        return [], [
+            RowError(
+                0,
+                _(
+                    "The file holds NUL characters, so it is not a CSV text file (it may have "
+                    "been saved as “Unicode text”). In your spreadsheet, save it as "
                     "“CSV UTF-8 (comma delimited)” and upload it again."
                 ),
             )

@@ -20,6 +20,7 @@ from training_site.emails import send_templated_email
 from training_site.models.roles import person_label
 from training_site.role_services import require_staff
 from training_site.roles import ensure_groups
+from training_site.text import without_hidden_characters
 
 from ..choices import (
     ACTIVE_STATUSES,
@@ -295,17 +296,18 @@ def issue_letter(*, enrollment: Enrollment) -> InvitationLetter:
         raise LetterNotAvailable()
     with transaction.atomic():
         letter = InvitationLetter.objects.filter(enrollment=enrollment).first()
-        profile = enrollment.user.trainee_profile
+        # Hidden characters (a name typed before names refused them) never reach the letter.
+        name_latin = without_hidden_characters(enrollment.user.trainee_profile.name_latin).strip()
         if letter is None:
             run = enrollment.run
             letter = InvitationLetter.objects.create(
                 enrollment=enrollment,
-                name_latin=profile.name_latin,
+                name_latin=name_latin,
                 start_date=run.start_date,
                 end_date=run.end_date,
             )
-        elif letter.name_latin != profile.name_latin:
-            letter.name_latin = profile.name_latin
+        elif letter.name_latin != name_latin:
+            letter.name_latin = name_latin
             letter.save(update_fields=["name_latin"])
         return letter
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from training_site.roles import is_centre_staff
+from training_site.text import TextLinesFormField
 
 from ..choices import ROLL_CALL_STATUSES, AttendanceStatus
 from ..exceptions import CourseError
@@ -122,7 +123,7 @@ class OverrideForm(forms.Form):
         coerce=lambda value: value == "1",
         widget=forms.RadioSelect,
     )
-    reason = forms.CharField(
+    reason = TextLinesFormField(
         label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000
     )
 

@@ -30,6 +30,8 @@ from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewS
 import django_filters
 from django_countries import countries
 
+from training_site.admin_panels import NameColumn
+
 from ..choices import EnrollmentStatus, OrganisationType
 from ..exceptions import CourseError
 from ..forms.enrollment_admin import DeclineForm
@@ -215,7 +217,7 @@ class EnrollmentViewSet(SnippetViewSet):
     @property
     def list_display(self):
         return [
-            Column("name", label=_("Trainee"), accessor=trainee_name),
+            NameColumn("name", label=_("Trainee"), accessor=trainee_name),
             Column("email", label=_("E-mail"), accessor=lambda e: e.user.email),
             Column("run", label=_("Course run")),
             Column("country", label=_("Country"), accessor=trainee_country),

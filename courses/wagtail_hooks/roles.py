@@ -17,6 +17,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from training_site.admin_panels import NameColumn
 from training_site.models.roles import Role, RoleGrant, person_label
 from training_site.role_services import RoleError, grant_role, revoke_role
 
@@ -97,7 +98,7 @@ class RoleGrantViewSet(ModelViewSet):
     list_filter = ["role"]
     search_fields = ["user__email", "user__first_name", "user__last_name"]
     list_display = [
-        Column("user", label=_("Account"), accessor=lambda grant: person_label(grant.user)),
+        NameColumn("user", label=_("Account"), accessor=lambda grant: person_label(grant.user)),
         Column("role", label=_("Role"), accessor="get_role_display"),
         Column("granted_by", label=_("Granted by"), accessor="granted_by"),
         DateColumn("granted_at", label=_("Granted at")),

@@ -31,6 +31,8 @@ PAYLOADS = (
     "javascript:alert(1)",
     "'; DROP TABLE courses_enrollment; --",
     "\u202egnp.exe",  # right-to-left override
+    "\u2067\u202bعمر\u200f\u2069",  # an isolate, an embedding and a mark
+    "Om\u200bar\ufeff\u00ad\u2060",  # invisible: zero-width space, BOM, soft hyphen, joiner
     "\x00\x07\x1b[31m",
     "../../../../etc/passwd",
     "=cmd|' /C calc'!A0",  # spreadsheet formula
@@ -46,9 +48,20 @@ hostile_text = st.one_of(
     any_text,
 )
 # Something that went in with a marker, to check it came out escaped: text a form accepts and a
-# database stores (Django refuses NUL characters in form fields, with a message).
+# database stores. Names and titles refuse hidden characters (training_site.text: format and
+# control characters, line separators, NUL included), with a message; Arabic script keeps the
+# zero-width non-joiner and joiner.
+HIDDEN_CATEGORIES = ("Cs", "Cc", "Cf", "Zl", "Zp")
 storable_text = st.text(
-    st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=300
+    st.characters(exclude_categories=HIDDEN_CATEGORIES, include_characters="\u200c\u200d"),
+    max_size=300,
+)
+# Text with at least one character a name or title must refuse.
+hidden_text = st.builds(
+    lambda a, hidden, b: a[:40] + hidden + b[:40],
+    storable_text,
+    st.characters(categories=("Cc", "Cf", "Zl", "Zp"), exclude_characters="\u200c\u200d"),
+    storable_text,
 )
 marked_text = st.builds(lambda a, p: a[:50] + p, storable_text, st.sampled_from((SCRIPT, IMAGE)))
 

@@ -14,6 +14,7 @@ from .strategies import (
     RAW_MARKERS,
     assert_safe,
     counts,
+    hidden_text,
     hostile_settings,
     hostile_text,
     marked_text,
@@ -65,6 +66,29 @@ def test_a_stored_profile_is_shown_escaped_everywhere(client, run, name, organis
         body = assert_safe(client.get(url))
         if url.endswith("profile/"):
             assert "&lt;" in body  # the markup is there, as text
+
+
+@hostile_settings
+@given(hidden=hidden_text)
+def test_a_name_with_a_hidden_character_is_refused_with_a_message(client, home_pages, hidden):
+    """Bidi controls, invisible format characters and control characters never reach a name."""
+    user = factories.UserFactory()
+    client.force_login(user)
+    data = {
+        "name_latin": f"Omar {hidden} Farouk",
+        "name_arabic": "عمر فاروق",
+        "country": "JO",
+        "organisation": "PSD",
+        "organisation_type": "police",
+        "job_title": "Investigator",
+        "preferred_language": "en",
+        "sex": "",
+        "consent": "on",
+    }
+    response = client.post("/en/my/profile/", data)
+    assert response.status_code == 200
+    assert "cannot be seen or that change" in assert_safe(response)
+    assert not TraineeProfile.objects.filter(user=user).exists()
 
 
 @hostile_settings

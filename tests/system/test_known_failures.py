@@ -353,3 +353,86 @@ def test_a_failed_attempt_with_attempts_left_shows_no_correct_answer(client, pos
     assert "Your score: 0%" in html and post_test.max_attempts > 1
     for giveaway in ("choice-correct", "(correct answer)", "Act, means and purpose."):
         assert giveaway not in html
+
+
+# --- issue 15 (bidi): names that reverse themselves, NUL bytes ------------------------------------
+# (helper "bidi"). The whole class is covered by tests/training_site/test_text.py (every text
+# field and form field carries the hidden-character rule; names in <bdi> on the pages).
+# Imports stay inside these tests, as in the sections above.
+
+REVERSED = "\u202eluaP\u202c Smith"  # shows as "Paul Smith" with "Paul" typed backwards
+
+
+def test_a_name_that_reverses_itself_is_refused_in_the_trainees_profile(client, user, home_pages):
+    from courses.models import TraineeProfile
+
+    client.force_login(user)
+    data = {
+        "name_latin": REVERSED,
+        "name_arabic": "\u202eعمر",
+        "country": "JO",
+        "organisation": "Public\u200b Security Directorate",
+        "organisation_type": "police",
+        "job_title": "Investigator",
+        "preferred_language": "en",
+        "sex": "",
+        "consent": "on",
+    }
+    response = client.post("/en/my/profile/", data)
+    assert response.status_code == 200
+    assert response.content.decode().count("U+202E RIGHT-TO-LEFT OVERRIDE") == 2
+    assert "U+200B ZERO WIDTH SPACE" in response.content.decode()
+    assert not TraineeProfile.objects.filter(user=user).exists()
+
+
+def test_a_certificate_cannot_print_a_reversed_name(completed_enrollment, fake_certificate_pdf):
+    import json
+
+    from courses.models import TraineeProfile
+
+    # A name typed before names refused hidden characters.
+    TraineeProfile.objects.filter(user=completed_enrollment.user).update(
+        name_latin=REVERSED, name_arabic="\u202dعمر فاروق\u202c"
+    )
+    certificate = issue_certificate(enrollment=completed_enrollment, by=None)
+    printed = json.dumps(certificate.snapshot, ensure_ascii=False)
+    assert certificate.holder_name_latin == "luaP Smith"  # as typed, no longer reversed
+    assert certificate.holder_name_arabic == "عمر فاروق"
+    for control in ("\u202e", "\u202d", "\u202c"):
+        assert control not in printed
+
+
+def test_a_nul_byte_in_the_nominee_csv_imports_nothing_and_says_why(
+    client, focal_point, invitation_run
+):
+    import io
+
+    from courses.models import Nomination
+
+    client.force_login(focal_point.user)
+    rows = "name,email,organisation,job_title,language\nAm\x00al,amal@example.org,PSD,Inv,ar\n"
+    for content in (rows.encode(), rows.encode("utf-16-le")):
+        handle = io.BytesIO(content)
+        handle.name = "nominees.csv"
+        response = client.post(
+            f"/en/focal-point/runs/{invitation_run.public_id}/nominate/csv/", {"file": handle}
+        )
+        assert response.status_code == 200
+        assert "NUL characters" in response.content.decode()
+    assert not Nomination.objects.exists()
+
+
+def test_a_reversed_name_in_the_nominee_csv_imports_nothing(client, focal_point, invitation_run):
+    import io
+
+    from courses.models import Nomination
+
+    client.force_login(focal_point.user)
+    rows = f"name,email,organisation,job_title,language\n{REVERSED},paul@example.org,PSD,Inv,en\n"
+    handle = io.BytesIO(rows.encode())
+    handle.name = "nominees.csv"
+    response = client.post(
+        f"/en/focal-point/runs/{invitation_run.public_id}/nominate/csv/", {"file": handle}
+    )
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in response.content.decode()
+    assert not Nomination.objects.exists()

@@ -14,6 +14,7 @@ from modelcluster.models import ClusterableModel
 from ..blocks import BaseStreamBlock
 from ..content_cache import cached
 from ..page_cache import CachedPageMixin
+from ..text import TextLineField, TextLinesField
 
 
 class HomePage(CachedPageMixin, Page):
@@ -21,7 +22,7 @@ class HomePage(CachedPageMixin, Page):
 
     direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
 
-    hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
+    hero_title = TextLineField(_("hero title"), max_length=200, blank=True)
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -37,7 +38,7 @@ class HomePage(CachedPageMixin, Page):
 class StandardPage(CachedPageMixin, Page):
     """A plain content page: about the centre, contact, policies."""
 
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = TextLinesField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*Page.content_panels, "intro", "body"]
@@ -51,13 +52,13 @@ class StandardPage(CachedPageMixin, Page):
 class CentreSettings(ClusterableModel, BaseSiteSetting):
     """The centre's identity and contact details, edited by staff."""
 
-    name_ar = models.CharField(_("centre name (Arabic)"), max_length=200, blank=True)
-    name_en = models.CharField(_("centre name (English)"), max_length=200, blank=True)
-    name_fr = models.CharField(_("centre name (French)"), max_length=200, blank=True)
-    short_name = models.CharField(_("short name"), max_length=30, blank=True, default="RTC")
-    address = models.TextField(_("postal address"), blank=True)
+    name_ar = TextLineField(_("centre name (Arabic)"), max_length=200, blank=True)
+    name_en = TextLineField(_("centre name (English)"), max_length=200, blank=True)
+    name_fr = TextLineField(_("centre name (French)"), max_length=200, blank=True)
+    short_name = TextLineField(_("short name"), max_length=30, blank=True, default="RTC")
+    address = TextLinesField(_("postal address"), blank=True)
     email = models.EmailField(_("contact e-mail"), blank=True)
-    phone = models.CharField(_("telephone"), max_length=50, blank=True)
+    phone = TextLineField(_("telephone"), max_length=50, blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -105,7 +106,7 @@ class CentreSettings(ClusterableModel, BaseSiteSetting):
 
 class PartnerLogo(Orderable):
     settings = ParentalKey(CentreSettings, related_name="partners", on_delete=models.CASCADE)
-    name = models.CharField(_("name"), max_length=200)
+    name = TextLineField(_("name"), max_length=200)
     url = models.URLField(_("web site"), blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",

@@ -19,6 +19,7 @@ from wagtail.search import index
 from django_countries.fields import CountryField
 
 from ..blocks import BaseStreamBlock
+from ..text import TextLineField, TextLinesField
 from ..visit_blocks import VisitItemKind, VisitProgrammeBlock
 
 MIN_DELEGATION_SIZE = 1
@@ -55,8 +56,8 @@ class VisitRequest(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     country = CountryField(_("country"))
-    institutions = models.TextField(_("institution(s)"), max_length=1000)
-    contact_name = models.CharField(_("contact person"), max_length=200)
+    institutions = TextLinesField(_("institution(s)"), max_length=1000)
+    contact_name = TextLineField(_("contact person"), max_length=200)
     contact_email = models.EmailField(_("contact e-mail"))
     delegation_size = models.PositiveSmallIntegerField(
         _("delegation size"),
@@ -71,7 +72,7 @@ class VisitRequest(models.Model):
         "courses.Topic", verbose_name=_("topics of interest"), blank=True, related_name="+"
     )
     languages = models.JSONField(_("working languages"), default=list, blank=True)
-    message = models.TextField(_("message"), max_length=3000, blank=True)
+    message = TextLinesField(_("message"), max_length=3000, blank=True)
     language = models.CharField(
         _("language of the request"), max_length=8, choices=settings.LANGUAGES
     )
@@ -112,7 +113,7 @@ class VisitRequestNote(models.Model):
     """An internal note by staff on a request; never shown to the requester."""
 
     request = models.ForeignKey(VisitRequest, on_delete=models.CASCADE, related_name="notes")
-    text = models.TextField(_("note"))
+    text = TextLinesField(_("note"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -131,7 +132,7 @@ class VisitReply(models.Model):
 
     request = models.ForeignKey(VisitRequest, on_delete=models.CASCADE, related_name="replies")
     kind = models.CharField(max_length=20, choices=VisitReplyKind.choices)
-    body = models.TextField(_("message"))
+    body = TextLinesField(_("message"))
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -199,7 +200,7 @@ class StudyVisitStoryPage(Page):
 
     visit_date = models.DateField(_("date of the visit"))
     country = CountryField(_("country of the delegation"), blank=True)
-    summary = models.TextField(_("summary"), max_length=400)
+    summary = TextLinesField(_("summary"), max_length=400)
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -242,15 +243,15 @@ class VisitProgrammePage(RoutablePageMixin, Page):
         related_name="programme_pages",
         limit_choices_to={"status": VisitRequestStatus.CONFIRMED},
     )
-    delegation = models.CharField(
+    delegation = TextLineField(
         _("delegation"),
         max_length=250,
         blank=True,
         help_text=_("As the delegation should read it, e.g. the committee's name."),
     )
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = TextLinesField(_("introduction"), blank=True)
     days = StreamField(VisitProgrammeBlock(), verbose_name=_("days"), blank=True)
-    practical_information = models.TextField(_("practical information"), blank=True)
+    practical_information = TextLinesField(_("practical information"), blank=True)
     access_token = models.CharField(max_length=64, default=new_access_token, editable=False)
 
     content_panels = [

@@ -68,3 +68,35 @@ def test_neutralise_quotes_only_text_that_starts_with_a_trigger():
     assert neutralise(gettext_lazy("=lazy")) == "'=lazy"
     for value in ("Karim", " =1", "1-2", "", None, -5, -2.5, 0):
         assert neutralise(value) == value
+
+
+def test_a_validator_appended_to_a_fields_validators_runs_and_changes_no_migration():
+    """refuse_hidden_characters_in_library_names relies on `Field.validators` being a list,
+    cached on the field, that `Field.run_validators` (and so `Model.full_clean`) reads, while
+    `deconstruct()` reads only the constructor's `_validators`."""
+    from django.core.exceptions import ValidationError
+    from django.db import models
+
+    from wagtail.models import Page
+
+    from training_site.text import refuse_hidden_characters
+
+    field = models.CharField(max_length=20)
+    field.set_attributes_from_name("title")
+    before = field.deconstruct()
+    refuse_hidden_characters(field)
+    assert field.deconstruct() == before
+    try:
+        field.clean("\u202etitle", None)
+    except ValidationError as error:
+        assert [e.code for e in error.error_list] == ["hidden_characters"]
+    else:
+        raise AssertionError("the appended validator did not run")
+    title = Page._meta.get_field("title")
+    assert "validators" not in title.deconstruct()[3]
+    try:
+        title.run_validators("\u202etitle")  # what Model.clean_fields calls
+    except ValidationError as error:
+        assert [e.code for e in error.error_list] == ["hidden_characters"]
+    else:
+        raise AssertionError("Page.title takes a bidi override")

@@ -1,0 +1,13 @@
+"""`{{ name|bdi }}`: a name shown among names of other scripts, inside `<bdi>` (see
+training_site.text.isolate)."""
+
+from django import template
+
+from ..text import isolate
+
+register = template.Library()
+
+
+@register.filter
+def bdi(value):
+    return isolate(value)
