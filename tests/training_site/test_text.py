@@ -361,7 +361,7 @@ def test_admin_listings_show_trainee_names_in_bdi(
 @pytest.mark.django_db
 def test_the_focal_points_page_shows_nominee_names_in_bdi(client, focal_point, invitation_run):
     from courses.services.nominations import nominate
-    from tests.courses.nominations_http import nominee
+    from tests.courses.views.nominations_http import nominee
 
     nominate(run=invitation_run, focal_point=focal_point, nominee=nominee(name="أمل حداد"))
     client.force_login(focal_point.user)

@@ -277,3 +277,35 @@ def test_the_exact_words_of_the_run_errors():
     assert run_errors(nominees, taken_emails=set(), seats_left=2, country_name="Jordan") == [
         RowError(4, "Over the quota: Jordan has 2 seats left on this run.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "label"),
+    [("name", "The name"), ("organisation", "The organisation"), ("job_title", "The job title")],
+)
+def test_hidden_characters_in_exact_words_each_named_once(field, label):
+    values = {"name": "A", "email": "a@example.org", "organisation": "O", "job_title": "J"}
+    values = {**values, "language": "en", field: "A\u202eB\u200bC\u202e"}
+    assert validate_nominee(values, languages=LANGS) == [
+        f"{label} holds characters that cannot be seen or that change the direction of the "
+        "text: U+202E RIGHT-TO-LEFT OVERRIDE, U+200B ZERO WIDTH SPACE."
+    ]
+
+
+def test_the_joiners_arabic_script_needs_are_not_hidden_characters():
+    values = {"name": "نور\u200cالهدى", "email": "a@example.org", "organisation": "O"}
+    assert validate_nominee({**values, "job_title": "J", "language": "ar"}, languages=LANGS) == []
+
+
+def test_a_file_with_nul_characters_is_refused_as_a_whole_in_exact_words():
+    assert parse(HEADER + "A\x00B,a@example.org,O,J,en\n") == (
+        [],
+        [
+            RowError(
+                0,
+                "The file holds NUL characters, so it is not a CSV text file (it may have been "
+                "saved as “Unicode text”). In your spreadsheet, save it as “CSV UTF-8 (comma "
+                "delimited)” and upload it again.",
+            )
+        ],
+    )
