@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from courses.choices import EnrollmentStatus
 from courses.models import CourseRun, Enrollment
-from training_site.roles import is_centre_staff
+from training_site.core.roles import is_centre_staff
 
 from . import services
 from .choices import CertificateStatus

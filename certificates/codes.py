@@ -6,7 +6,7 @@ confused; typed codes are normalised (case, spaces, dashes, O→0, I/L→1) befo
 
 import re
 
-from training_site.codes import grouped, random_code
+from training_site.core.codes import grouped, random_code
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # 32 symbols = 5 bits each
 LENGTH = 16  # 16 × 5 = 80 bits

@@ -1,4 +1,4 @@
-"""Certificate PDFs: WeasyPrint through training_site.pdf (shipped fonts, project files only).
+"""Certificate PDFs: WeasyPrint through training_site.core.pdf (shipped fonts, project files only).
 
 The layout is one fixed-size sheet with overflow clipped, and long names get a smaller font, so a
 certificate is always exactly one page. Every value goes through Django's autoescaping.
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 import segno
 
-from training_site.pdf import render_template_pdf
+from training_site.core.pdf import render_template_pdf
 
 from .choices import Orientation
 from .snapshot import build_snapshot

@@ -1,6 +1,6 @@
 """Who may download a certificate's PDF: the holder, centre staff, the nominating focal point."""
 
-from training_site.roles import is_centre_staff
+from training_site.core.roles import is_centre_staff
 
 
 def can_download(user, certificate) -> bool:

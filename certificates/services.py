@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.choices import EnrollmentStatus
 from courses.models import Enrollment
-from training_site.emails import language_for, send_templated_email
-from training_site.text import without_hidden_characters
+from training_site.core.email import language_for, send_templated_email
+from training_site.core.text import without_hidden_characters
 
 from . import codes
 from .choices import BulkItemStatus, CertificateAction, CertificateStatus

@@ -2,8 +2,8 @@
 
 from django.conf import settings
 
-from training_site import ratelimit
-from training_site.client_ip import client_ip
+from training_site.core import ratelimit
+from training_site.core.client_ip import client_ip
 
 WINDOW_SECONDS = 600
 

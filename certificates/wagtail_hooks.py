@@ -127,7 +127,7 @@ class IssuanceViewSet(ViewSet):
         ]
 
     def is_shown(self, request):
-        from training_site.roles import is_centre_staff
+        from training_site.core.roles import is_centre_staff
 
         return is_centre_staff(request.user)
 

@@ -1,6 +1,6 @@
 """Who may read course material: lesson and test bodies, and the documents pages use."""
 
-from training_site.roles import is_centre_staff
+from training_site.core.roles import is_centre_staff
 
 from .models import AssessmentPage, CoursePage, LessonPage
 from .queries.documents import pages_using

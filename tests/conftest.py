@@ -245,8 +245,8 @@ def role_holders_without_a_record(db):
     """A check: the members of a role group whose role has no recorded grant (RoleGrant for
     staff and instructors, FocalPoint for focal points), as "e-mail: role" lines."""
     from courses.models import FocalPoint
+    from training_site.core.roles import ensure_groups
     from training_site.models import Role, RoleGrant
-    from training_site.roles import ensure_groups
 
     def check() -> list[str]:
         missing = []

@@ -1,8 +1,11 @@
 from django.utils import translation
 
+from wagtail.models import Site
+
 from allauth.account.adapter import DefaultAccountAdapter
 
-from .client_ip import client_ip
+from training_site.core.client_ip import client_ip
+from training_site.models import CentreSettings
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -19,10 +22,6 @@ class AccountAdapter(DefaultAccountAdapter):
             return super().send_mail(template_prefix, email, context)
 
     def format_email_subject(self, subject):
-        from wagtail.models import Site
-
-        from .models import CentreSettings
-
         site = Site.objects.filter(is_default_site=True).first()
         name = CentreSettings.for_site(site).short_name if site else ""
         return f"[{name}] {subject}" if name else subject

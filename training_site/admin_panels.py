@@ -14,8 +14,8 @@ from wagtail.admin.panels import InlinePanel, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.models import PagePermissionTester
 
-from .roles import has_staff_role
-from .text import isolate
+from training_site.core.roles import has_staff_role
+from training_site.core.text import isolate
 
 
 def _allowed(user, permission: str) -> bool:

@@ -10,21 +10,13 @@ class TrainingSiteConfig(AppConfig):
     verbose_name = _("Training centre site")
 
     def ready(self):
-        from . import signals
+        from training_site.core import patches
+        from training_site.core.caching import invalidation
+        from training_site.core.observability import connect_task_signals
 
-        signals.connect()
-        from .content_cache import connect_signals
-
-        connect_signals()
-        from .observability import connect_task_signals
-
+        invalidation.connect()
         connect_task_signals()
-        from .auth_backends import connect_signals as connect_permission_signals
-
-        connect_permission_signals()
         # Patches import Wagtail's admin views, which need the app registry ready.
-        from . import patches
-
         patches.apply()
 
 

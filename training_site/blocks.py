@@ -4,12 +4,12 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
-from .text import validate_text_line
+from training_site.core.text import validate_text_line
 
 
 class TextLineBlock(blocks.CharBlock):
     """A CharBlock for one line of human text (a heading, a title, a host's name) that refuses
-    hidden characters (training_site.text). It deconstructs as a CharBlock: the validator
+    hidden characters (training_site.core.text). It deconstructs as a CharBlock: the validator
     changes no migration, and migrations never import this module."""
 
     canonical_module_path = "wagtail.blocks.CharBlock"

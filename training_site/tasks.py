@@ -1,25 +1,10 @@
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+"""The old path of the e-mail and probe tasks, now in training_site.core.tasks.
 
-from django_tasks import task
+A task queued before the move is stored under its path (the database backend's `task_path`, an
+RQ job's function), so the worker finds it here. Remove this module one release after the move,
+once no queued task names it.
+"""
 
+from training_site.core.tasks import probe_task, send_email_task
 
-@task()
-def send_email_task(*, to: list[str], subject: str, text: str, html: str = "", reply_to: str = ""):
-    """Send one rendered e-mail. Rendering happens before, in the recipient's language."""
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=to,
-        reply_to=[reply_to] if reply_to else None,
-    )
-    if html:
-        message.attach_alternative(html, "text/html")
-    message.send()
-
-
-@task()
-def probe_task(*, token: str) -> str:
-    """A no-op proving that a worker takes tasks (see training_site.health.task_probe)."""
-    return token
+__all__ = ["probe_task", "send_email_task"]

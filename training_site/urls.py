@@ -9,9 +9,9 @@ from wagtail.urls import serve_pattern
 
 from certificates import views as certificate_views
 from courses.views import documents as document_views
-
-from . import health, views
-from .sitemaps import MultilingualSitemap
+from training_site import views
+from training_site.core import health
+from training_site.core.sitemaps import MultilingualSitemap
 
 # One way in: allauth (rate limits, verified e-mail, two-factor). Wagtail's own sign-in forms,
 # the admin's and the front end's, only send there; its page and document password forms never
@@ -37,7 +37,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
     path("", include("certificates.urls")),
-    path("", include("training_site.visit_urls")),
+    path("", include("training_site.visits.urls")),
     # Wagtail's front-end routes (wagtail.urls), with its sign-in form replaced.
     path("_util/login/", views.front_end_login, name="wagtailcore_login"),
     path(

@@ -2,7 +2,7 @@
 
 Its user forms and its "Assign role" bulk action would add anyone to any group, the role groups
 included, with no record of who granted what. Here they offer only the other groups; the role
-groups are granted under Roles (training_site.role_services, courses.services) and memberships
+groups are granted under Roles (training_site.services.roles, courses.services) and memberships
 an account already has in them are kept as they are when its form is saved.
 """
 
@@ -12,7 +12,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction, RoleForm
 from wagtail.users.views.users import UserViewSet
 
-from .roles import role_groups
+from training_site.core.roles import role_groups
 
 
 class RoleGroupsKeptMixin:

@@ -13,7 +13,7 @@ from django.views.static import serve as static_serve
 from wagtail import views as wagtail_views
 from wagtail.documents.views import serve as wagtaildocs_serve
 
-from . import ratelimit
+from training_site.core import ratelimit
 
 # Wagtail's page and document password forms: tries per client address per ten minutes.
 VIEW_PASSWORD_TRIES = ratelimit.Limit(

@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from training_site.storage import private_storage
-from training_site.text import TextLineField, TextLinesField
+from training_site.core.storage import private_storage
+from training_site.core.text import TextLineField, TextLinesField
 
 from ..choices import CertificateAction, CertificateStatus
 

@@ -12,7 +12,7 @@ from wagtail.models import Orderable, PreviewableMixin
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from training_site.text import TextLineField, TextLinesField
+from training_site.core.text import TextLineField, TextLinesField
 
 from ..choices import Orientation, PaperSize, PrintedLanguages
 

@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail.search import index
 
-from training_site.demo import translate_page
+from training_site.demo.site import translate_page
 from training_site.models import HomePage
 
 from ..choices import AdmissionPolicy, DeliveryMode, RunStatus

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from allauth.account.models import EmailAddress
 
-from training_site.demo import DEMO_PASSWORD
+from training_site.demo.site import DEMO_PASSWORD
 
 from ..choices import EnrollmentStatus, OrganisationType, RunStatus, Sex
 from ..models import CourseRun, Enrollment, EnrollmentStatusChange, TraineeProfile

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from training_site.text import TextLinesFormField
+from training_site.core.text import TextLinesFormField
 
 
 class DeclineForm(forms.Form):

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from training_site.text import TextLineFormField
+from training_site.core.text import TextLineFormField
 
 from ..models import CourseRun
 from ..rules.nominations import CSV_COLUMNS, Nominee, normalise_email

@@ -18,10 +18,10 @@ from training_site.admin_panels import (
     PermissionInlinePanel,
     StaffSetsPrivacyMixin,
 )
+from training_site.core.caching.pages import CachedPageMixin
+from training_site.core.caching.pages import timeout as page_cache_timeout
+from training_site.core.text import TextLineField, TextLinesField
 from training_site.models.roles import Role
-from training_site.page_cache import CachedPageMixin
-from training_site.page_cache import timeout as page_cache_timeout
-from training_site.text import TextLineField, TextLinesField
 
 from ..choices import CourseLevel, DeliveryMode
 from .runs import CourseRun
@@ -56,7 +56,7 @@ OG_IMAGE = "fill-1200x630"
 class CourseIndexPage(CachedPageMixin, Page):
     """The programme catalogue (slug `programmes` in every language)."""
 
-    direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
+    direct_route = True  # ancestors fixed by parent_page_types; see training_site/core/routing.py
 
     page_cache_query_params = frozenset({"q", "topic", "language", "mode", "month", "open_now"})
 
@@ -88,7 +88,7 @@ class CourseIndexPage(CachedPageMixin, Page):
 class CoursePage(StaffSetsPrivacyMixin, CachedPageMixin, Page):
     """What is taught: outcomes, audience, syllabus, hours. Its runs are dated offerings."""
 
-    direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
+    direct_route = True  # ancestors fixed by parent_page_types; see training_site/core/routing.py
 
     topic = models.ForeignKey(
         Topic,
@@ -173,7 +173,7 @@ class CoursePage(StaffSetsPrivacyMixin, CachedPageMixin, Page):
         return CourseRun.objects.filter(course__translation_key=self.translation_key)
 
     def get_context(self, request, *args, **kwargs):
-        from training_site.content_cache import cached
+        from training_site.core.caching.content import cached
 
         from ..queries.catalogue import (
             all_topics_by_id,

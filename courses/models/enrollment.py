@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries.fields import CountryField
 
-from training_site.text import TextLineField, TextLinesField
+from training_site.core.text import TextLineField, TextLinesField
 
 from ..choices import (
     ACTIVE_STATUSES,

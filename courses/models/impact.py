@@ -1,19 +1,17 @@
 """The public impact page: the centre's aggregate figures, no names."""
 
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from training_site.page_cache import CachedPageMixin
+from training_site.core.caching.pages import CachedPageMixin
 
 
 class ImpactPage(CachedPageMixin, Page):
     """Officials trained, countries, courses, hours and completion rate, with two charts."""
 
-    direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
+    direct_route = True  # ancestors fixed by parent_page_types; see training_site/core/routing.py
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     method_note = RichTextField(
@@ -37,14 +35,3 @@ class ImpactPage(CachedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["figures"] = figures_for(self.locale.language_code)
         return context
-
-
-def _enrollment_changed(sender, **kwargs):
-    """Any change to an enrollment may change the public figures: drop them after commit."""
-    from ..reports.impact import invalidate
-
-    transaction.on_commit(invalidate)
-
-
-post_save.connect(_enrollment_changed, sender="courses.Enrollment", dispatch_uid="impact-save")
-post_delete.connect(_enrollment_changed, sender="courses.Enrollment", dispatch_uid="impact-del")

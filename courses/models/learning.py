@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from training_site.admin_panels import StaffSetsPrivacyMixin
-from training_site.text import TextLinesField
+from training_site.core.text import TextLinesField
 
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
 from ..choices import AssessmentKind, AttendanceStatus, ReviewPolicy
@@ -22,7 +22,7 @@ from ..choices import AssessmentKind, AttendanceStatus, ReviewPolicy
 class LessonPage(StaffSetsPrivacyMixin, Page):
     """Online learning material inside a course; lessons are read in their order under it."""
 
-    direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
+    direct_route = True  # ancestors fixed by parent_page_types; see training_site/core/routing.py
 
     intro = TextLinesField(_("introduction"), blank=True, max_length=500)
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"), blank=True)
@@ -63,7 +63,7 @@ class LessonPage(StaffSetsPrivacyMixin, Page):
 class AssessmentPage(StaffSetsPrivacyMixin, Page):
     """A multiple-choice test of a course: the pre-test (knowledge before) or the post-test."""
 
-    direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
+    direct_route = True  # ancestors fixed by parent_page_types; see training_site/core/routing.py
 
     kind = models.CharField(
         _("kind"), max_length=10, choices=AssessmentKind.choices, default=AssessmentKind.POST_TEST

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries.fields import CountryField
 
-from training_site.codes import random_code
-from training_site.text import TextLineField
+from training_site.core.codes import random_code
+from training_site.core.text import TextLineField
 
 from ..choices import NominationStatus
 

@@ -14,7 +14,7 @@ from wagtail.models import Orderable
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from training_site.text import TextLineField
+from training_site.core.text import TextLineField
 
 from ..choices import (
     SEAT_HOLDING_STATUSES,

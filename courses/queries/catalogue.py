@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
-from training_site.content_cache import cached
+from training_site.core.caching.content import cached
 
 from ..choices import RunStatus
 from ..models import CoursePage, CourseRun, Topic

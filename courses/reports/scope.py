@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from training_site.roles import is_centre_staff
+from training_site.core.roles import is_centre_staff
 
 from ..models import Enrollment
 from ..services.instructors import taught_course_keys, teaches

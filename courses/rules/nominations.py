@@ -19,7 +19,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from training_site.text import describe, hidden_characters
+from training_site.core.text import describe, hidden_characters
 
 from ..choices import RunStatus
 

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from training_site.roles import has_staff_role
+from training_site.core.roles import has_staff_role
 
 from ..choices import EnrollmentStatus
 from ..exceptions import CourseError, OnlyStaffOverride, OwnEnrollment, RunNotStarted

@@ -12,9 +12,9 @@ from django.db import transaction
 from wagtail.log_actions import log
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from training_site.core.roles import COURSE_GROUP_PREFIX, ensure_groups
 from training_site.models.roles import Role
-from training_site.role_services import grant_role, require_staff, revoke_role
-from training_site.roles import COURSE_GROUP_PREFIX, ensure_groups
+from training_site.services.roles import grant_role, require_staff, revoke_role
 
 from ..exceptions import NotAnInstructor, OnlyStaff
 from ..models import CoursePage, CourseRun, InstructorAssignment

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from training_site.roles import has_staff_role
+from training_site.core.roles import has_staff_role
 
 from ..choices import (
     LEARNING_STATUSES,

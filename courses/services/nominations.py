@@ -16,11 +16,11 @@ from wagtail.models import Locale
 
 from allauth.account.models import EmailAddress
 
-from training_site.emails import send_templated_email
+from training_site.core.email import send_templated_email
+from training_site.core.roles import ensure_groups
+from training_site.core.text import without_hidden_characters
 from training_site.models.roles import person_label
-from training_site.role_services import require_staff
-from training_site.roles import ensure_groups
-from training_site.text import without_hidden_characters
+from training_site.services.roles import require_staff
 
 from ..choices import (
     ACTIVE_STATUSES,

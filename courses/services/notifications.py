@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from training_site.emails import language_for, send_templated_email
+from training_site.core.email import language_for, send_templated_email
 
 from ..choices import EnrollmentStatus
 from ..models import CoursePage, Enrollment, TraineeProfile

@@ -3,8 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from training_site.emails import language_for, send_templated_email
-from training_site.roles import STAFF_GROUP
+from training_site.core.email import language_for, send_templated_email
+from training_site.core.roles import STAFF_GROUP
 
 from ..models import AccountDeletionRequest, Enrollment, TraineeProfile
 

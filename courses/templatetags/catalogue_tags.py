@@ -2,7 +2,7 @@ from django import template
 
 from wagtail.models import Page
 
-from training_site.content_cache import cached
+from training_site.core.caching.content import cached
 
 register = template.Library()
 

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Site
 
+from training_site.core.pdf import render_template_pdf
 from training_site.models import CentreSettings
-from training_site.pdf import render_template_pdf
 
 from .. import ics
 from ..choices import RunStatus

@@ -22,9 +22,9 @@ from wagtail.models import Site
 from certificates import throttle
 from certificates.choices import CertificateStatus
 from certificates.models import Certificate
+from training_site.core.pdf import render_template_pdf
+from training_site.core.roles import is_centre_staff
 from training_site.models import CentreSettings
-from training_site.pdf import render_template_pdf
-from training_site.roles import is_centre_staff
 
 from ..exceptions import (
     CourseError,

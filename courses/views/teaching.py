@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from training_site.roles import is_centre_staff
-from training_site.text import TextLinesFormField
+from training_site.core.roles import is_centre_staff
+from training_site.core.text import TextLinesFormField
 
 from ..choices import ROLL_CALL_STATUSES, AttendanceStatus
 from ..exceptions import CourseError

@@ -132,7 +132,7 @@ class EnrollmentIndexView(IndexView):
         return in_language()
 
     def to_row_dict(self, item):
-        # Cells are neutralised where every export writes them (training_site.spreadsheets).
+        # Cells are neutralised where every export writes them (training_site.core.spreadsheets).
         return {key: EXPORT_COLUMNS[key][1](item) for key in self.list_export}
 
 

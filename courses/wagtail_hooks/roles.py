@@ -19,7 +19,7 @@ from wagtail.permissions import register_permission_policy
 
 from training_site.admin_panels import NameColumn
 from training_site.models.roles import Role, RoleGrant, person_label
-from training_site.role_services import RoleError, grant_role, revoke_role
+from training_site.services.roles import RoleError, grant_role, revoke_role
 
 from ..exceptions import CourseError
 from ..models import InstructorAssignment

@@ -1,7 +1,7 @@
 """Certificate rendering benchmark (not a test): `python -m tests.benchmarks.bench_certificates`.
 
 Measures, in one process: median and p95 render time of a certificate (normal and PDF/A) against
-a bare page rendered the same way (`training_site.pdf.render_pdf`: the same fetcher, the same
+a bare page rendered the same way (`training_site.core.pdf.render_pdf`: the same fetcher, the same
 per-process font configuration) and using the same font faces as the certificate (Noto Serif
 regular, bold and italic, Amiri regular and bold); and the growth of the process's resident
 memory over N certificate renders. For reference it also times the bare page through plain
@@ -27,7 +27,7 @@ from weasyprint import HTML  # noqa: E402
 
 from certificates.models import CertificateSignatory, CertificateTemplate  # noqa: E402
 from certificates.pdf import ARCHIVAL, build_context, render_context  # noqa: E402
-from training_site.pdf import PDF_BASE_URL, ProjectFileFetcher, render_pdf  # noqa: E402
+from training_site.core.pdf import PDF_BASE_URL, ProjectFileFetcher, render_pdf  # noqa: E402
 
 # The font faces the certificate uses, each once: Noto Serif regular, bold and (synthetic)
 # italic, Amiri regular and bold.

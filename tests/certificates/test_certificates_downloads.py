@@ -36,7 +36,7 @@ def test_centre_staff_download_any_certificate(client, certificate, mfa_staff_us
 
 @pytest.mark.parametrize("role", ["other trainee", "instructor", "focal point", "plain staff flag"])
 def test_anyone_else_gets_404(client, certificate, role):
-    from training_site.roles import ensure_groups
+    from training_site.core.roles import ensure_groups
 
     groups = ensure_groups()
     user = factories.TraineeFactory()

@@ -128,7 +128,7 @@ def test_markup_in_names_is_printed_as_text_and_nothing_is_fetched(
     translated_course, private_storage, monkeypatch
 ):
     fetched = []
-    from training_site import pdf as shared_pdf
+    from training_site.core import pdf as shared_pdf
 
     original = shared_pdf.ProjectFileFetcher.fetch
 
@@ -162,11 +162,11 @@ def _page_pixels(pdf: bytes) -> bytes:
 def test_reused_font_subsets_print_the_same_certificate(translated_course, private_storage):
     """Fonts are subset once per process and widened as needed: a certificate looks the same."""
     from certificates.pdf import render_certificate_pdf
-    from training_site import pdf as shared_pdf
+    from training_site.core import patches
 
     first = _issue(translated_course, latin="Omar Farouk", arabic="عمر فاروق")
     other = _issue(translated_course, latin="Zygmunt Quixley-Vétré", arabic="زيغمونت كويكسلي")
-    shared_pdf.font_subsets.clear()
+    patches.font_subsets.clear()
     alone = _page_pixels(render_certificate_pdf(first))  # subsets of exactly its glyphs
     render_certificate_pdf(other)  # widens every subset
     assert _page_pixels(render_certificate_pdf(first)) == alone

@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 
 from courses.models import AccountDeletionRequest
-from training_site.roles import ensure_groups
+from training_site.core.roles import ensure_groups
 
 DEFAULT_PASSWORD = "correct-Horse-battery-9"
 TOTP_SECRET = "JBSWY3DPEHPK3PXP"

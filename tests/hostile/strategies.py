@@ -48,7 +48,7 @@ hostile_text = st.one_of(
     any_text,
 )
 # Something that went in with a marker, to check it came out escaped: text a form accepts and a
-# database stores. Names and titles refuse hidden characters (training_site.text: format and
+# database stores. Names and titles refuse hidden characters (training_site.core.text: format and
 # control characters, line separators, NUL included), with a message; Arabic script keeps the
 # zero-width non-joiner and joiner.
 HIDDEN_CATEGORIES = ("Cs", "Cc", "Cf", "Zl", "Zp")

@@ -26,7 +26,7 @@ FOCAL = ("focal_x", "focal_y")
 INSTRUCTORS = ("instructor_1", "instructor_2")
 STAFF = ("staff",)
 # Staff without two-factor authentication hold no staff powers on the front end either: they
-# are answered like any signed-in person (training_site.roles.is_centre_staff).
+# are answered like any signed-in person (training_site.core.roles.is_centre_staff).
 
 
 def every(answer: str) -> dict[str, str]:

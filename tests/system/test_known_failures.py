@@ -10,7 +10,7 @@ import pytest
 from certificates.services import issue_certificate
 from tests import factories
 from tests.routes import all_routes
-from training_site.pdf import FetchRefused, ProjectFileFetcher
+from training_site.core.pdf import FetchRefused, ProjectFileFetcher
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,7 @@ def test_verification_shows_no_email_or_country(client, completed_enrollment, fa
     ],
 )
 def test_the_pdf_fetcher_refuses_anything_outside_static_and_media(url, settings):
-    from training_site import pdf
+    from training_site.core import pdf
 
     base = f"{pdf._BASE.scheme}://{pdf._BASE.netloc}"
     url = url.replace("http://127.0.0.1:8000", base)
@@ -89,7 +89,7 @@ def test_the_pdf_fetcher_refuses_anything_outside_static_and_media(url, settings
 
 
 def test_the_pdf_fetcher_serves_the_projects_static_files():
-    from training_site import pdf
+    from training_site.core import pdf
 
     base = f"{pdf._BASE.scheme}://{pdf._BASE.netloc}"
     response = ProjectFileFetcher().fetch(f"{base}/static/css/site.css")
@@ -97,7 +97,7 @@ def test_the_pdf_fetcher_serves_the_projects_static_files():
 
 
 def test_a_relative_path_in_a_document_cannot_reach_the_file_system(tmp_path):
-    from training_site.pdf import render_pdf
+    from training_site.core.pdf import render_pdf
 
     pdf = render_pdf(
         '<link rel="stylesheet" href="../../../../etc/passwd">'

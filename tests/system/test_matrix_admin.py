@@ -2,7 +2,7 @@
 roles. Each URL is listed under its namespace with a policy (who gets what); a URL without an
 entry fails `test_every_admin_url_has_an_entry`.
 
-At the door (training_site.middleware): visitors are sent to sign in, trainees get the "this
+At the door (training_site.core.middleware): visitors are sent to sign in, trainees get the "this
 area is for the centre's team" page, staff without two-factor are sent to enable it. Inside,
 instructors and focal points have two-factor here (tests/system/conftest.py); what they reach
 is decided by Wagtail's permissions and the project's permission policies: the reports (scoped

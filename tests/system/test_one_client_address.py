@@ -1,4 +1,4 @@
-"""One client address: every throttle, the project's and allauth's, asks training_site.client_ip,
+"""One client address: every throttle, the project's and allauth's, asks training_site.core.client_ip,
 and nothing else in the project reads the headers an address comes from or keeps a counter."""
 
 import datetime as dt
@@ -14,8 +14,8 @@ from wagtail.models import Collection, CollectionViewRestriction
 import pytest
 from allauth.account.adapter import get_adapter
 
-from training_site import ratelimit
-from training_site.client_ip import client_ip
+from training_site.core import ratelimit
+from training_site.core.client_ip import client_ip
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = ("courses", "certificates", "training_site")
@@ -23,7 +23,7 @@ ADDRESS_HEADERS = re.compile(
     r"""["'](REMOTE_ADDR|HTTP_X_FORWARDED_FOR|X-Forwarded-For|X-Real-IP)["']""", re.IGNORECASE
 )
 COUNTER = re.compile(r"\.(incr|decr)\(")
-NOT_A_LIMIT = {"training_site/page_cache.py": "the page cache's generation number"}
+NOT_A_LIMIT = {"training_site/core/caching/pages.py": "the page cache's generation number"}
 PROXY, CLIENT, SPOOFED = "10.0.0.1", "198.51.100.1", "6.6.6.6"
 
 
@@ -36,12 +36,12 @@ def _sources():
 
 def test_only_client_ip_reads_the_address_headers():
     readers = [name for name, text in _sources() if ADDRESS_HEADERS.search(text)]
-    assert readers == ["training_site/client_ip.py"]
+    assert readers == ["training_site/core/client_ip.py"]
 
 
 def test_the_rate_limiter_is_the_only_counter():
     counters = {name for name, text in _sources() if COUNTER.search(text)}
-    assert counters - set(NOT_A_LIMIT) == {"training_site/ratelimit.py"}
+    assert counters - set(NOT_A_LIMIT) == {"training_site/core/ratelimit.py"}
 
 
 def _visit_request(client):

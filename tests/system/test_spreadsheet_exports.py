@@ -271,7 +271,7 @@ WRITERS = re.compile(
     r"csv\.writer|csv\.DictWriter|openpyxl|xlsxwriter|text/csv|spreadsheetml|\.xlsx\b"
 )
 # The one place cells are neutralised, and the patch that sends Wagtail's exports through it.
-SANCTIONED = {"training_site/spreadsheets.py", "training_site/patches.py"}
+SANCTIONED = {"training_site/core/spreadsheets.py", "training_site/core/patches.py"}
 # Mentions that write nothing: the list of document extensions editors may upload.
 MENTIONS = {"training_site/settings/base.py"}
 
@@ -291,7 +291,7 @@ def test_only_the_spreadsheet_module_writes_spreadsheets():
         if path.suffix in (".csv", ".xlsx")
     ]
     assert offenders == [] and templates == [], (
-        "spreadsheets written outside training_site/spreadsheets.py: write them through it",
+        "spreadsheets written outside training_site/core/spreadsheets.py: write them through it",
         offenders,
         templates,
     )

@@ -4,8 +4,8 @@ import django.core.validators
 import django.db.models.deletion
 import django_countries.fields
 import modelcluster.fields
-import training_site.models.visits
-import training_site.page_cache
+import training_site.visits.models
+import training_site.core.caching.pages
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'home page',
             },
-            bases=(training_site.page_cache.CachedPageMixin, 'wagtailcore.page'),
+            bases=(training_site.core.caching.pages.CachedPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='StandardPage',
@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'standard page',
             },
-            bases=(training_site.page_cache.CachedPageMixin, 'wagtailcore.page'),
+            bases=(training_site.core.caching.pages.CachedPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='StudyVisitIndexPage',
@@ -160,7 +160,7 @@ class Migration(migrations.Migration):
                 ('intro', models.TextField(blank=True, verbose_name='introduction')),
                 ('days', wagtail.fields.StreamField([('day', 13)], blank=True, block_lookup={0: ('wagtail.blocks.DateBlock', (), {'label': 'Date'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Theme of the day', 'max_length': 200, 'required': False}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('bilateral_meeting', 'Bilateral meeting'), ('presentation', 'Presentation'), ('field_visit', 'Field visit'), ('training_demonstration', 'Training demonstration'), ('other', 'Other')], 'label': 'Kind'}), 3: ('wagtail.blocks.TimeBlock', (), {'label': 'Start time'}), 4: ('wagtail.blocks.TimeBlock', (), {'label': 'End time', 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200}), 6: ('wagtail.blocks.CharBlock', (), {'help_text': "For example: the centre's Hall A, or a protection or shelter centre.", 'label': 'Place', 'max_length': 200, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': 'The body receiving', 'label': 'Host', 'max_length': 200, 'required': False}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 9: ('wagtail.blocks.PageChooserBlock', (), {'page_type': ['courses.CoursePage']}), 10: ('wagtail.blocks.ListBlock', (9,), {'default': [], 'label': 'Linked courses', 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('kind', 2), ('start_time', 3), ('end_time', 4), ('title', 5), ('place', 6), ('host', 7), ('description', 8), ('courses', 10)]], {}), 12: ('wagtail.blocks.ListBlock', (11,), {'label': 'Items'}), 13: ('wagtail.blocks.StructBlock', [[('date', 0), ('title', 1), ('items', 12)]], {})}, verbose_name='days')),
                 ('practical_information', models.TextField(blank=True, verbose_name='practical information')),
-                ('access_token', models.CharField(default=training_site.models.visits.new_access_token, editable=False, max_length=64)),
+                ('access_token', models.CharField(default=training_site.visits.models.new_access_token, editable=False, max_length=64)),
                 ('visit_request', models.ForeignKey(blank=True, limit_choices_to={'status': 'confirmed'}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='programme_pages', to='training_site.visitrequest', verbose_name='study visit request')),
             ],
             options={

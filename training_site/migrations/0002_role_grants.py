@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-# The groups of the roles (training_site.roles): their members before grants were recorded.
+# The groups of the roles (training_site.core.roles): their members before grants were recorded.
 ROLE_GROUPS = {"staff": "Centre staff", "instructor": "Instructors"}
 
 

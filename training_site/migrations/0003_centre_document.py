@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import modelsearch.index
 import taggit.managers
-import training_site.storage
+import training_site.core.storage
 import uuid
 import wagtail.models.media
 from django.conf import settings
@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
                 ('file_size', models.PositiveBigIntegerField(editable=False, null=True)),
                 ('file_hash', models.CharField(blank=True, editable=False, max_length=40)),
                 ('key', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('file', models.FileField(storage=training_site.storage.private_storage, upload_to='documents', verbose_name='file')),
+                ('file', models.FileField(storage=training_site.core.storage.private_storage, upload_to='documents', verbose_name='file')),
                 ('collection', models.ForeignKey(default=wagtail.models.media.get_root_collection_id, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.collection', verbose_name='collection')),
                 ('tags', taggit.managers.TaggableManager(blank=True, help_text=None, through='taggit.TaggedItem', to='taggit.Tag', verbose_name='tags')),
                 ('uploaded_by_user', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='uploaded by user')),

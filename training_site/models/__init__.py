@@ -1,10 +1,11 @@
-"""Site pages and settings (site.py), documents (documents.py), roles (roles.py), and delegation
-study visits (visits.py)."""
+"""Site pages and settings (site.py), documents (documents.py), roles (roles.py). The study-visit
+models live in training_site.visits.models; they are re-exported here so that Django finds them
+under the app label `training_site`, as the migrations expect."""
 
-from .documents import CentreDocument
-from .roles import Role, RoleGrant
-from .site import CentreSettings, HomePage, PartnerLogo, StandardPage
-from .visits import (
+from training_site.models.documents import CentreDocument
+from training_site.models.roles import Role, RoleGrant
+from training_site.models.site import CentreSettings, HomePage, PartnerLogo, StandardPage
+from training_site.visits.models import (
     StudyVisitIndexPage,
     StudyVisitStoryPage,
     VisitItemKind,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument, Document
 
-from ..storage import private_storage
+from training_site.core.storage import private_storage
 
 
 class CentreDocument(AbstractDocument):

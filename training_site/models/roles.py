@@ -1,4 +1,4 @@
-"""Roles that staff grant to people, each with who granted it and when (see role_services.py)."""
+"""Roles that staff grant to people, each with who granted it and when (see training_site/services/roles.py)."""
 
 from django.conf import settings
 from django.db import models
@@ -16,7 +16,7 @@ class Role(models.TextChoices):
 
 class RoleGrant(models.Model):
     """`user` holds `role` since `granted_at`, granted by `granted_by` (empty: the platform
-    itself, e.g. demo data). Written only by training_site.role_services."""
+    itself, e.g. demo data). Written only by training_site.services.roles."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

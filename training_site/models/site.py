@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -11,16 +12,17 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from ..blocks import BaseStreamBlock
-from ..content_cache import cached
-from ..page_cache import CachedPageMixin
-from ..text import TextLineField, TextLinesField
+from training_site.blocks import BaseStreamBlock
+from training_site.core.caching.content import cached
+from training_site.core.caching.pages import CachedPageMixin
+from training_site.core.routing import site_for
+from training_site.core.text import TextLineField, TextLinesField
 
 
 class HomePage(CachedPageMixin, Page):
     """The centre's front page, one per language."""
 
-    direct_route = True  # ancestors fixed by parent_page_types; see training_site/routing.py
+    direct_route = True  # ancestors fixed by parent_page_types; see training_site/core/routing.py
 
     hero_title = TextLineField(_("hero title"), max_length=200, blank=True)
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -84,8 +86,6 @@ class CentreSettings(ClusterableModel, BaseSiteSetting):
         them (or anything else the chrome shows) starts a new content version."""
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request, attr_name):
-            from ..routing import site_for
-
             site = site_for(request)
             if site is None:
                 return super().for_request(request)
@@ -95,9 +95,10 @@ class CentreSettings(ClusterableModel, BaseSiteSetting):
         return getattr(request, attr_name)
 
     def name_for(self, language: str | None = None) -> str:
-        language = (language or get_language() or "ar")[:2]
-        names = {"ar": self.name_ar, "en": self.name_en, "fr": self.name_fr}
-        return names.get(language) or self.name_en or self.name_ar or str(_("Training centre"))
+        """The name in `language` (default: the active one), else in English, else in Arabic."""
+        language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+        name = getattr(self, f"name_{language}", "") if language in dict(settings.LANGUAGES) else ""
+        return name or self.name_en or self.name_ar or str(_("Training centre"))
 
     @property
     def name(self) -> str:

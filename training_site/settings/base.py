@@ -4,11 +4,10 @@ import os
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from . import deployment
+from training_site.settings import deployment
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -73,12 +72,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "training_site.observability.RequestLogMiddleware",
+    "training_site.core.observability.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "training_site.middleware.ContentSecurityPolicyMiddleware",
+    "training_site.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "training_site.page_cache.PageCacheMiddleware",
-    "training_site.content_cache.ContentVersionMiddleware",
+    "training_site.core.caching.pages.PageCacheMiddleware",
+    "training_site.core.caching.content.ContentVersionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -87,10 +86,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "training_site.middleware.AdminAccessMiddleware",
-    "training_site.middleware.StaffTwoFactorMiddleware",
+    "training_site.core.middleware.AdminAccessMiddleware",
+    "training_site.core.middleware.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "training_site.routing.DirectRouteMiddleware",
+    "training_site.core.middleware.DirectRouteMiddleware",
 ]
 
 ROOT_URLCONF = "training_site.urls"
@@ -132,7 +131,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
-    "training_site.auth_backends.CachedPermissionsBackend",
+    "training_site.core.auth_backends.CachedPermissionsBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -145,7 +144,6 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: Arabic first (the default, right to left), English, French.
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", "العربية"), ("en", "English"), ("fr", "Français")]
-LANGUAGE_NAMES = {"ar": _("Arabic"), "en": _("English"), "fr": _("French")}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -165,7 +163,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# The reverse proxies allowed to name the client in X-Forwarded-For (training_site.client_ip:
+# The reverse proxies allowed to name the client in X-Forwarded-For (training_site.core.client_ip:
 # every throttle, allauth's included, takes the client's address from there).
 TRUSTED_PROXIES = deployment.trusted_proxies(os.environ)
 
@@ -278,5 +276,5 @@ CONTENT_SECURITY_POLICY = deployment.content_security_policy(
 )
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-LOGGING["formatters"]["json"] = {"()": "training_site.observability.JsonFormatter"}
+LOGGING["formatters"]["json"] = {"()": "training_site.core.observability.JsonFormatter"}
 LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", "plain")

@@ -28,7 +28,7 @@ def storages(environ: Mapping[str, str], *, private_root: str) -> dict:
         return {
             "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
             "private": {
-                "BACKEND": "training_site.storage.PrivateFileSystemStorage",
+                "BACKEND": "training_site.core.storage.PrivateFileSystemStorage",
                 "OPTIONS": {"location": private_root},
             },
         }
@@ -71,7 +71,7 @@ def storages(environ: Mapping[str, str], *, private_root: str) -> dict:
 def trusted_proxies(environ: Mapping[str, str]) -> list[str]:
     """TRUSTED_PROXIES: the reverse proxies' addresses or networks, comma-separated
     ("127.0.0.1,::1", "10.0.0.0/8"). Only a request from one of them may say, in
-    X-Forwarded-For, which client it comes from (training_site.client_ip). Default: none."""
+    X-Forwarded-For, which client it comes from (training_site.core.client_ip). Default: none."""
     networks = []
     for entry in environ.get("TRUSTED_PROXIES", "").split(","):
         if not entry.strip():

@@ -1,7 +1,7 @@
 """Development: debug on, mail printed to the console, two-factor optional for the demo."""
 
-from .base import *  # noqa: F403
-from .base import env_bool
+from training_site.settings.base import *  # noqa: F403
+from training_site.settings.base import env_bool
 
 DEBUG = env_bool("DEBUG", True)
 REQUIRE_STAFF_MFA = env_bool("REQUIRE_STAFF_MFA", False)

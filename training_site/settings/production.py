@@ -6,8 +6,8 @@ A bad value stops the process with one line naming the variable (ImproperlyConfi
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
-from .base import LOGGING, SECRET_KEY, env, env_bool, env_list
+from training_site.settings.base import *  # noqa: F403
+from training_site.settings.base import LOGGING, SECRET_KEY, env, env_bool, env_list
 
 _WEAK_KEYS = {"", "insecure-development-key-change-me", "changeme", "secret"}
 if not SECRET_KEY or SECRET_KEY in _WEAK_KEYS or len(SECRET_KEY) < 40 or len(set(SECRET_KEY)) < 5:
@@ -25,7 +25,7 @@ REQUIRE_STAFF_MFA = env_bool("REQUIRE_STAFF_MFA", True)
 DEMO_PASSWORDS_ALLOWED = False
 
 # HTTPS behind a reverse proxy that sets X-Forwarded-Proto (and X-Forwarded-For, read only from
-# the addresses in TRUSTED_PROXIES: see training_site/client_ip.py).
+# the addresses in TRUSTED_PROXIES: see training_site/core/client_ip.py).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP

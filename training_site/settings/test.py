@@ -1,6 +1,6 @@
 """Tests: fast hashing, in-memory mail, the immediate task backend."""
 
-from .base import *  # noqa: F403
+from training_site.settings.base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105

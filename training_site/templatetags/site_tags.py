@@ -1,11 +1,14 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.translation import gettext as _
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 
-from ..content_cache import cached, content_version
+from training_site.core.caching.content import cached, content_version
+from training_site.core.caching.pages import generation
+from training_site.core.roles import FOCAL_POINT_GROUP, INSTRUCTOR_GROUP
 
 register = template.Library()
 
@@ -64,8 +67,6 @@ def content_version_tag():
 
 
 def _site_root(request):
-    from wagtail.models import Locale, Site
-
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
@@ -80,11 +81,6 @@ def _site_root(request):
 @register.simple_tag(takes_context=True)
 def role_areas(context) -> list[dict]:
     """Links to the areas of the roles the signed-in user holds (one query)."""
-    from django.urls import reverse
-    from django.utils.translation import gettext as _
-
-    from training_site.roles import FOCAL_POINT_GROUP, INSTRUCTOR_GROUP
-
     user = context["request"].user
     if not user.is_authenticated:
         return []
@@ -100,6 +96,4 @@ def role_areas(context) -> list[dict]:
 @register.simple_tag
 def page_generation():
     """The page-cache generation: a key for fragments that must go when anything they show does."""
-    from ..page_cache import generation
-
     return generation()

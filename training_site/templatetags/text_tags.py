@@ -1,9 +1,9 @@
 """`{{ name|bdi }}`: a name shown among names of other scripts, inside `<bdi>` (see
-training_site.text.isolate)."""
+training_site.core.text.isolate)."""
 
 from django import template
 
-from ..text import isolate
+from training_site.core.text import isolate
 
 register = template.Library()
 

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from wagtail.models import Locale
 
-from training_site.demo import translate_page
+from training_site.demo.site import translate_page
 
 from ...models import AssessmentPage, CoursePage, LessonPage
 from .assessments import TESTS, test_fields

@@ -79,7 +79,7 @@ def test_staff_search_by_name_and_email(staff_client, approval_run):
 
 def test_instructors_and_trainees_cannot_see_the_listing(client, approval_run):
     applicant(approval_run, name="Rami Haddad")
-    from training_site.roles import ensure_groups
+    from training_site.core.roles import ensure_groups
 
     instructor = factories.UserFactory(is_staff=True)
     instructor.groups.add(ensure_groups()["instructors"])

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from courses.reports.suppression import Hidden
 from tests import factories
-from training_site.roles import ensure_groups
+from training_site.core.roles import ensure_groups
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.test import RequestFactory
 
 import pytest
 
-from training_site.client_ip import client_ip
+from training_site.core.client_ip import client_ip
 from training_site.settings import deployment
 
 PROXY = "10.0.0.5"

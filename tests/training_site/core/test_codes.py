@@ -3,7 +3,7 @@
 import re
 
 from courses.models.nominations import new_letter_code
-from training_site.codes import grouped, random_code
+from training_site.core.codes import grouped, random_code
 
 
 def test_a_code_uses_only_its_alphabet_in_dash_separated_groups():

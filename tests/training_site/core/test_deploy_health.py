@@ -9,8 +9,8 @@ from django.test import override_settings
 import pytest
 
 from tests import factories
-from training_site import health
-from training_site.observability import JsonFormatter
+from training_site.core import health
+from training_site.core.observability import JsonFormatter
 
 pytestmark = pytest.mark.django_db
 
@@ -114,13 +114,13 @@ def test_one_json_line_per_request_with_user_id_and_no_email(client, home_pages,
 
 def test_tasks_log_start_and_finish_tied_to_the_request(client, caplog):
     client.force_login(factories.SuperuserFactory())
-    with caplog.at_level(logging.INFO, logger="training_site.tasks"):
+    with caplog.at_level(logging.INFO, logger="training_site.core.tasks"):
         response = client.post("/ops/task-probe/", HTTP_X_REQUEST_ID="req-abcdef12")
-    lines = _json_lines(caplog, "training_site.tasks")
+    lines = _json_lines(caplog, "training_site.core.tasks")
     events = [line["event"] for line in lines]
     assert events == ["task_enqueued", "task_started", "task_finished"]
     task_id = response.json()["id"]
     assert {line["task_id"] for line in lines} == {task_id}
     assert lines[0]["request_id"] == "req-abcdef12"
-    assert lines[0]["task"] == "training_site.tasks.probe_task"
+    assert lines[0]["task"] == "training_site.core.tasks.probe_task"
     assert lines[-1]["status"] == "SUCCESSFUL"

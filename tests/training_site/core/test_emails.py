@@ -3,13 +3,13 @@ from django.core import mail
 import pytest
 
 from tests import factories
-from training_site.emails import language_for, send_templated_email
+from training_site.core.email import language_for, send_templated_email
 
 pytestmark = pytest.mark.django_db
 
 
 def test_mail_is_sent_only_after_commit(django_capture_on_commit_callbacks, tmp_path, settings):
-    from training_site.emails import _text_engine
+    from training_site.core.email import _text_engine
 
     _text_engine.cache_clear()
     settings.TEMPLATES[0]["DIRS"] = [tmp_path, *settings.TEMPLATES[0]["DIRS"]]

@@ -1,16 +1,21 @@
-"""The library patches of training_site.patches: each fails here when the API it relies on changes."""
+"""The library patches of training_site.core.patches: each fails here when the API it relies on changes."""
 
 import csv
+import inspect
 import io
 
 from django.urls import get_resolver
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.contrib.forms.views import SubmissionsListView
+from wagtail.models import Page, Site
 
+import pytest
 from openpyxl import load_workbook
+from weasyprint.pdf.fonts import Font
 
-from training_site.spreadsheets import neutralise
+from training_site.core import patches
+from training_site.core.spreadsheets import neutralise
 
 
 def all_subclasses(cls):
@@ -79,7 +84,7 @@ def test_a_validator_appended_to_a_fields_validators_runs_and_changes_no_migrati
 
     from wagtail.models import Page
 
-    from training_site.text import refuse_hidden_characters
+    from training_site.core.text import refuse_hidden_characters
 
     field = models.CharField(max_length=20)
     field.set_attributes_from_name("title")
@@ -100,3 +105,33 @@ def test_a_validator_appended_to_a_fields_validators_runs_and_changes_no_migrati
         assert [e.code for e in error.error_list] == ["hidden_characters"]
     else:
         raise AssertionError("Page.title takes a bidi override")
+
+
+# --- WeasyPrint's font subsetting ------------------------------------------------------------------
+
+
+def test_weasyprint_still_subsets_fonts_through_the_wrapped_private_method():
+    assert getattr(Font._harfbuzz_subset, "reused", False), "the font subsets patch is not applied"
+    original = Font._harfbuzz_subset.wrapped
+    assert list(inspect.signature(original).parameters) == ["self", "to_unicode", "hinting"]
+    # The caller WeasyPrint uses: Font.subset calls self._harfbuzz_subset(to_unicode, hinting).
+    assert "self._harfbuzz_subset(to_unicode, hinting)" in inspect.getsource(Font)
+    assert patches.font_subsets is not None
+
+
+# --- Wagtail's site and route memo on the request ----------------------------------------------
+
+
+def test_wagtails_uncached_site_lookup_still_takes_the_request():
+    assert list(inspect.signature(Site._find_for_request).parameters) == ["request"]
+
+
+@pytest.mark.django_db
+def test_wagtail_still_reads_the_site_and_the_route_from_the_request(rf):
+    request = rf.get("/en/anywhere/")
+    site, route = object(), object()
+    patches.remember_site(request, site)
+    patches.remember_route(request, route)
+    assert patches.site_remembered(request) and patches.route_remembered(request)
+    assert Site.find_for_request(request) is site
+    assert Page.route_for_request(request, "/anywhere/") is route

@@ -3,7 +3,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from training_site.pdf import FetchRefused, ProjectFileFetcher, render_pdf
+from training_site.core.pdf import FetchRefused, ProjectFileFetcher, render_pdf
 
 FONT_HTML = """<html lang="ar" dir="rtl"><head><link rel="stylesheet" href="/static/css/pdf-fonts.css">
 <style>body {{ font-family: "Amiri"; }}</style></head><body><p>{body}</p></body></html>"""

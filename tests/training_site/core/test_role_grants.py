@@ -24,15 +24,15 @@ from courses.services.nominations import (
     remove_focal_point,
 )
 from tests import factories
+from training_site.core.roles import FOCAL_POINT_GROUP, INSTRUCTOR_GROUP, STAFF_GROUP
 from training_site.models import Role, RoleGrant
-from training_site.role_services import (
+from training_site.services.roles import (
     GRANT_ACTION,
     REVOKE_ACTION,
     NotStaff,
     grant_role,
     revoke_role,
 )
-from training_site.roles import FOCAL_POINT_GROUP, INSTRUCTOR_GROUP, STAFF_GROUP
 
 pytestmark = pytest.mark.django_db
 
@@ -166,8 +166,8 @@ ROLE_WRITES = re.compile(
 )
 # The services that grant and withdraw roles, and what each other writer does.
 ALLOWED = {
-    "training_site/role_services.py": "grant_role / revoke_role (logged)",
-    "training_site/roles.py": "the role groups' own permissions, not anyone's membership",
+    "training_site/services/roles.py": "grant_role / revoke_role (logged)",
+    "training_site/core/roles.py": "the role groups' own permissions, not anyone's membership",
     "courses/services/instructors.py": "assignments (logged) and the per-course group they make",
     "courses/services/nominations.py": "appoint_focal_point / remove_focal_point (logged)",
     "training_site/user_admin.py": "keeps the role groups an account holds when Wagtail saves it",

@@ -1,4 +1,4 @@
-"""Direct routing (training_site/routing.py) answers exactly as Wagtail's tree walk would."""
+"""Direct routing (training_site/core/routing.py) answers exactly as Wagtail's tree walk would."""
 
 from wagtail.models import Page
 

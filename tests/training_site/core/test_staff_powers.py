@@ -6,7 +6,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 
 from tests import factories
-from training_site.roles import is_centre_staff
+from training_site.core.roles import is_centre_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,8 @@
 import pytest
 
 from tests import factories
-from training_site import demo, demo_visits
+from training_site.demo import site as demo
+from training_site.demo import visits as demo_visits
 from training_site.models import (
     HomePage,
     StudyVisitIndexPage,

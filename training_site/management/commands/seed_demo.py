@@ -6,14 +6,14 @@ from django.db import transaction
 
 # Each area seeds its own demo data; the order follows their dependencies.
 DEMO_MODULES = [
-    "training_site.demo",
+    "training_site.demo.site",
     "courses.demo.catalogue",
     "courses.demo.enrollment",
     "courses.demo.nominations",
     "courses.demo.learning",
     "certificates.demo",
     "courses.demo.reports",
-    "training_site.demo_visits",
+    "training_site.demo.visits",
 ]
 
 
