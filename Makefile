@@ -10,7 +10,7 @@ PORT ?= 8000
 PROD := DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-training_site.settings.production}
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve worker migrate messages compilemessages demo test test-fast e2e lint format bench clean \
+.PHONY: help install run serve worker migrate messages compilemessages demo test test-fast e2e lint format bench mutation clean \
 	collectstatic gunicorn rqworker backup restore check-deploy
 
 help: ## List the targets with one line each
@@ -90,6 +90,16 @@ format: install ## Format and fix the code with ruff
 
 bench: compilemessages ## Run the benchmarks and write docs/performance.md
 	$(BIN)/python -m tests.benchmarks.run
+
+MUTATION_MIN ?= 90
+mutation: compilemessages ## Mutation-test courses/rules/ with its pure tests alone (slow; not in `make test`)
+	rm -rf mutants && mkdir -p var
+	$(BIN)/mutmut run --max-children 2 > var/mutmut.log 2>&1 || { tail -n 40 var/mutmut.log; exit 1; }
+	@$(BIN)/mutmut results
+	@$(BIN)/mutmut results --all true | awk -F': ' '{ n[$$2]++; t++ } END { \
+	  k = n["killed"] + n["timeout"]; \
+	  printf "mutation score: %d of %d mutants killed (%.1f %%), minimum $(MUTATION_MIN) %%\n", k, t, 100 * k / t; \
+	  exit (t == 0 || 100 * k < $(MUTATION_MIN) * t) }'
 
 clean: ## Remove the virtual environment, database and generated files
 	rm -rf $(VENV) db.sqlite3 var

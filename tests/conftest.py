@@ -1,7 +1,7 @@
 import pytest
-from allauth.mfa.models import Authenticator
 
 from tests import factories
+from tests.helpers import visit_day
 
 
 @pytest.fixture
@@ -28,9 +28,7 @@ def staff_user(db):
 @pytest.fixture
 def mfa_staff_user(staff_user):
     """Staff with TOTP enabled, as production requires for the admin."""
-    Authenticator.objects.create(
-        user=staff_user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
-    )
+    factories.TOTPAuthenticatorFactory(user=staff_user)
     return staff_user
 
 
@@ -84,14 +82,6 @@ def invitation_run(course):
 
 
 # --- training_site: study visits ------------------------------------------------------------
-
-
-def visit_day(*, date, items):
-    """One day of a visit programme, as StreamField data."""
-    return (
-        "day",
-        {"date": date, "title": "", "items": [{"courses": [], **item} for item in items]},
-    )
 
 
 @pytest.fixture
@@ -173,12 +163,9 @@ def private_storage(tmp_path, settings):
 @pytest.fixture
 def completed_enrollment(course, private_storage):
     """A completed enrollment on a run of `course` that names a certificate template."""
-    from django.utils import timezone
 
-    run = factories.CourseRunFactory(
-        course=course, certificate_template=factories.CertificateTemplateFactory()
-    )
-    return factories.EnrollmentFactory(run=run, status="completed", completed_at=timezone.now())
+    run = factories.CourseRunFactory(course=course, certifiable=True)
+    return factories.EnrollmentFactory(run=run, completed=True)
 
 
 # --- reports ----------------------------------------------------------------------------------
@@ -314,11 +301,7 @@ def mfa_user_factory(db):
     """Make a user with TOTP enabled (the admin requires two-factor authentication)."""
 
     def make(**kwargs):
-        user = factories.UserFactory(**kwargs)
-        Authenticator.objects.create(
-            user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
-        )
-        return user
+        return factories.UserFactory(mfa=True, **kwargs)
 
     return make
 

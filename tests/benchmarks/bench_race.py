@@ -50,7 +50,8 @@ def race() -> None:
     from courses.choices import EnrollmentStatus
     from courses.models import Enrollment
     from tests import factories
-    from tests.courses.test_enrollment_race import ATTEMPTS, PROCESSES, SEATS, _race
+    from tests.courses.services.race import ATTEMPTS, PROCESSES, SEATS
+    from tests.courses.services.race import race as apply_at_once
 
     call_command("migrate", "--noinput", verbosity=0)
     call_command("createcachetable", verbosity=0)
@@ -58,7 +59,7 @@ def race() -> None:
     run = factories.CourseRunFactory(course=course, capacity=SEATS)
     users = [factories.TraineeFactory() for _ in range(PROCESSES * ATTEMPTS)]
     started = time.perf_counter()
-    statuses, errors = _race(run, users)
+    statuses, errors = apply_at_once(run, users)
     elapsed = time.perf_counter() - started
     counts = Counter(statuses)
     enrolled = Enrollment.objects.filter(run=run, status=EnrollmentStatus.ENROLLED).count()

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from .journey import SCREENSHOTS
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -16,7 +18,6 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOTS", "artifacts/screenshots"))
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by fixtures
 # in that thread are still synchronous.

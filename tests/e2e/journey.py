@@ -1,13 +1,14 @@
 """What every user journey of issue #10 does on each page: check the language and direction,
 run axe-core, and save a screenshot named `<journey>-<language>-<step>.png`."""
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.test import Client
 
-from .conftest import SCREENSHOTS
-
+SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOTS", "artifacts/screenshots"))
 DIRECTIONS = {"ar": "rtl", "en": "ltr"}
 LANGUAGES = list(DIRECTIONS)
 # Impacts that fail a journey; "moderate" and "minor" findings are reported, not failed on.

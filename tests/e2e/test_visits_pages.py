@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from tests import factories
-from tests.conftest import visit_day
+from tests.helpers import visit_day
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -12,8 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from certificates.models import CertificateEvent
-from courses.queries.catalogue import search_course_ids
-from tests.training_site.test_visits_request import _data as visit_data
+from tests.helpers import visit_request_data
 from training_site.models import VisitRequest
 
 from .strategies import (
@@ -75,7 +74,7 @@ def test_catalogue_filters_and_search_never_fail(
 @given(text=search_text)
 def test_the_catalogue_search_takes_any_text(course_indexes, run, text):
     for index in course_indexes.values():
-        assert isinstance(search_course_ids(text, index.locale_id), list)
+        assert isinstance(list(index.catalogue_courses({"q": text})), list)
 
 
 visit_fields = st.fixed_dictionaries(
@@ -105,7 +104,7 @@ def test_a_hostile_visit_request_is_refused_or_stored_as_text(
     before = counts(VisitRequest)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/en/study-visit-request/", visit_data(**values))
+        response = client.post("/en/study-visit-request/", visit_request_data(**values))
     assert_safe(response)
     if response.status_code == 302:
         assert counts(VisitRequest)["VisitRequest"] == before["VisitRequest"] + 1

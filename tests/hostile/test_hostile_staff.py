@@ -17,7 +17,7 @@ from certificates.models import CertificateTemplate
 from courses.choices import AttendanceStatus
 from courses.models import Attendance, CourseRun, EnrollmentStatusChange, Session, Topic
 from tests import factories
-from tests.courses.test_catalogue_admin import _post_data
+from tests.helpers import course_run_form_data
 
 from .strategies import (
     PAYLOADS,
@@ -107,7 +107,7 @@ def test_a_hostile_run_in_the_admin(staff_client, course, venue, capacity):
     from django.utils import timezone
 
     start = timezone.localdate() + dt.timedelta(days=30)
-    data = _post_data(course, start=start, end=start, closes=timezone.localtime())
+    data = course_run_form_data(course, start=start, end=start, closes=timezone.localtime())
     data.update({"venue": venue, "capacity": capacity})
     before = counts(CourseRun, Session)
     response = staff_client.post(reverse("wagtailsnippets_courses_courserun:add"), data)

@@ -20,7 +20,6 @@ from django.db import connection
 from wagtail.users.models import UserProfile
 
 import pytest
-from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
 from certificates.choices import CertificateStatus
@@ -41,7 +40,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "scale-Out-passphrase-42"
 LOCKED_OUT = "Too many failed login attempts"
-TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+TOTP_SECRET = factories.TOTP_SECRET
 
 
 def _database_url() -> str:
@@ -208,9 +207,7 @@ def test_a_bulk_certificate_issue_started_on_one_server_is_followed_on_the_other
     servers, course_index
 ):
     staff = _account(factories.StaffFactory)
-    Authenticator.objects.create(
-        user=staff, type=Authenticator.Type.TOTP, data={"secret": TOTP_SECRET}
-    )
+    factories.TOTPAuthenticatorFactory(user=staff)
     profile = UserProfile.get_for_user(staff)
     profile.preferred_language = "en"  # the progress line below is read in English
     profile.save()

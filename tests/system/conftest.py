@@ -11,10 +11,8 @@ from django.utils import timezone
 from wagtail.models import Collection, PageViewRestriction
 
 import pytest
-from allauth.mfa.models import Authenticator
 
 from courses.choices import AdmissionPolicy, DeliveryMode, EnrollmentStatus
-from courses.models import Attempt
 from courses.services.nominations import appoint_focal_point, issue_letter, make_token
 from tests import factories
 
@@ -24,7 +22,7 @@ def _fake_pdf(certificate, **kwargs):
 
 
 def _two_factor(user):
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "X"})
+    factories.TOTPAuthenticatorFactory(user=user)
 
 
 def build_world() -> dict:
@@ -59,15 +57,7 @@ def build_world() -> dict:
     ]
     lesson = factories.LessonPageFactory(parent=course_1, body=json.dumps(lesson_body))
     test = factories.AssessmentPageFactory(parent=course_1)
-    attempt = Attempt.objects.create(
-        enrollment=enrollment,
-        assessment=test,
-        kind=test.kind,
-        number=1,
-        seed=7,
-        score=50,
-        submitted_at=timezone.now(),
-    )
+    attempt = factories.AttemptFactory(enrollment=enrollment, assessment=test, seed=7, score=50)
     finished = factories.CourseRunFactory(
         course=course_1, certificate_template=factories.CertificateTemplateFactory()
     )

@@ -73,13 +73,12 @@ def credentials(form: dict, user) -> dict:
 def doors_world(home_pages, private_storage):
     """Everything a password form can stand on: a page and a collection of documents behind
     the same shared password as the account, password-reset links, staff with two-factor."""
-    from allauth.mfa.models import Authenticator
 
     from training_site.models import StandardPage
 
     person = factories.UserFactory(username="robot-target")  # verified e-mail, no second factor
     staff = factories.StaffFactory()
-    Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={"secret": "X"})
+    factories.TOTPAuthenticatorFactory(user=staff)
     page = home_pages["en"].add_child(instance=StandardPage(title="Members", slug="members"))
     page.save_revision().publish()
     page_restriction = PageViewRestriction.objects.create(

@@ -1,7 +1,7 @@
 """The one home of library patches and of the project's uses of library internals.
 
-Each names the library API it relies on; tests/training_site/test_patches.py fails when that API
-changes, so an upgrade cannot silently undo a patch. `apply()` runs once, in
+Each names the library API it relies on; tests/training_site/core/test_patches.py fails when that
+API changes, so an upgrade cannot silently undo a patch. `apply()` runs once, in
 TrainingSiteConfig.ready().
 
 - `neutralise_spreadsheet_exports`: every CSV/XLSX cell and heading Wagtail's

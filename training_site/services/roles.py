@@ -2,7 +2,7 @@
 
 A role is a Django group (training_site.core.roles) held through a RoleGrant row that says who
 granted it and when. Nothing else in the project adds people to a role's group: the test
-tests/training_site/test_role_grants.py fails if some other module starts doing it.
+tests/training_site/core/test_role_grants.py fails if some other module starts doing it.
 """
 
 from django.contrib.auth import get_user_model
