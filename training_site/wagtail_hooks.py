@@ -10,11 +10,11 @@ from wagtail.permissions import register_permission_policy
 from training_site.admin.users import PlatformAssignRoleBulkAction
 from training_site.models.roles import Role
 from training_site.services.roles import GRANT_ACTION, REVOKE_ACTION
-from training_site.visits.admin.policies import NoAddPermissionPolicy
+from training_site.visits.admin.policies import visit_request_policy
 from training_site.visits.admin.viewsets import visit_request_viewset
 from training_site.visits.models import VisitRequest
 
-register_permission_policy(VisitRequest, NoAddPermissionPolicy(VisitRequest), exact_class=True)
+register_permission_policy(VisitRequest, visit_request_policy, exact_class=True)
 
 
 @hooks.register("register_admin_viewset")
