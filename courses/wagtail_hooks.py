@@ -18,11 +18,10 @@ from .admin.log_formatters import (
     RemoveFocalPointFormatter,
     RemoveInstructorFormatter,
 )
-from .admin.panels import TrainingFiguresPanel
+from .admin.panels import add_training_figures_panel
 from .admin.reports import report_urls, reports_menu
 from .admin.views import sync_course_instructors
 from .models import AccountDeletionRequest, Enrollment, InstructorAssignment
-from .reports.scope import scope_for_request
 from .services.instructors import ASSIGN_ACTION, REMOVE_ACTION
 from .services.nominations import APPOINT_FOCAL_POINT, REMOVE_FOCAL_POINT
 
@@ -37,6 +36,8 @@ register_snippet(viewsets.EnrollmentViewSet)
 
 for action in (ApproveBulkAction, WaitlistBulkAction, DeclineBulkAction):
     hooks.register("register_bulk_action", action)
+
+hooks.register("construct_homepage_panels", add_training_figures_panel)
 
 for event in ("after_create_page", "after_edit_page", "after_publish_page"):
     hooks.register(event, sync_course_instructors)
@@ -65,13 +66,6 @@ def register_report_urls():
 @hooks.register("register_admin_menu_item")
 def register_reports_menu():
     return reports_menu()
-
-
-@hooks.register("construct_homepage_panels")
-def add_training_figures_panel(request, panels):
-    scope = scope_for_request(request)
-    if scope is not None:
-        panels.insert(0, TrainingFiguresPanel(scope))
 
 
 @hooks.register("insert_global_admin_css")

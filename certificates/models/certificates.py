@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from training_site.core.history import StatusChange
 from training_site.core.storage import private_storage
 from training_site.core.text import TextLineField, TextLinesField
 
@@ -143,28 +144,17 @@ class Certificate(models.Model):
         return certificate
 
 
-class CertificateEvent(models.Model):
+class CertificateEvent(StatusChange):
     """The audit log: every act on a certificate, with who and when."""
 
     wagtail_reference_index_ignore = True  # a record (see Certificate)
 
     certificate = models.ForeignKey(Certificate, on_delete=models.PROTECT, related_name="events")
     action = models.CharField(_("action"), max_length=20, choices=CertificateAction.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    reason = TextLinesField(_("reason"), blank=True)
 
-    class Meta:
+    class Meta(StatusChange.Meta):
         verbose_name = _("certificate event")
         verbose_name_plural = _("certificate events")
-        ordering = ["at", "pk"]
 
     def __str__(self):
         return f"{self.certificate.serial}: {self.get_action_display()}"

@@ -4,23 +4,25 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import LogFormatter
 
-
-def _person(entry, key) -> str:
-    return (entry.data.get(key) or {}).get("label", "")
+from training_site.admin.log_formatters import person_label
 
 
 class AssignInstructorFormatter(LogFormatter):
     label = _("Assign instructor")
 
     def format_message(self, log_entry):
-        return _("Instructor assigned: %(person)s") % {"person": _person(log_entry, "instructor")}
+        return _("Instructor assigned: %(person)s") % {
+            "person": person_label(log_entry, "instructor")
+        }
 
 
 class RemoveInstructorFormatter(LogFormatter):
     label = _("Remove instructor")
 
     def format_message(self, log_entry):
-        return _("Instructor removed: %(person)s") % {"person": _person(log_entry, "instructor")}
+        return _("Instructor removed: %(person)s") % {
+            "person": person_label(log_entry, "instructor")
+        }
 
 
 class AppointFocalPointFormatter(LogFormatter):
@@ -28,7 +30,7 @@ class AppointFocalPointFormatter(LogFormatter):
 
     def format_message(self, log_entry):
         return _("Focal point appointed: %(person)s, for %(country)s") % {
-            "person": _person(log_entry, "person"),
+            "person": person_label(log_entry, "person"),
             "country": log_entry.data.get("country", ""),
         }
 
@@ -38,6 +40,6 @@ class RemoveFocalPointFormatter(LogFormatter):
 
     def format_message(self, log_entry):
         return _("Focal point appointment ended: %(person)s, for %(country)s") % {
-            "person": _person(log_entry, "person"),
+            "person": person_label(log_entry, "person"),
             "country": log_entry.data.get("country", ""),
         }

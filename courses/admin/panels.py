@@ -7,6 +7,7 @@ from wagtail.admin.ui.components import Component
 
 from ..reports import dashboard
 from ..reports.dimensions import DIMENSIONS
+from ..reports.scope import scope_for_request
 
 
 class TrainingFiguresPanel(Component):
@@ -40,3 +41,10 @@ class TrainingFiguresPanel(Component):
                 for key, spec in DIMENSIONS.items()
             ],
         }
+
+
+def add_training_figures_panel(request, panels):
+    """The dashboard's training figures, first, for whoever has a reports scope."""
+    scope = scope_for_request(request)
+    if scope is not None:
+        panels.insert(0, TrainingFiguresPanel(scope))

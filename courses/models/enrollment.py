@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries.fields import CountryField
 
-from training_site.core.text import TextLineField, TextLinesField
+from training_site.core.history import StatusChange
+from training_site.core.text import TextLineField
 
 from ..choices import (
     ACTIVE_STATUSES,
@@ -121,7 +122,7 @@ class Enrollment(models.Model):
         return self.status in SEAT_HOLDING_STATUSES
 
 
-class EnrollmentStatusChange(models.Model):
+class EnrollmentStatusChange(StatusChange):
     """Every status change of an enrollment: from, to, who, when, why."""
 
     enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="history")
@@ -129,21 +130,10 @@ class EnrollmentStatusChange(models.Model):
         _("from"), max_length=20, choices=EnrollmentStatus.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=20, choices=EnrollmentStatus.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    reason = TextLinesField(_("reason"), blank=True)
 
-    class Meta:
+    class Meta(StatusChange.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
-        ordering = ["at", "pk"]
 
     def __str__(self):
         return f"{self.from_status or '-'} → {self.to_status}"

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from training_site.admin.panels import StaffSetsPrivacyMixin
+from training_site.core.history import StatusChange
 from training_site.core.text import TextLinesField
 
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
@@ -308,7 +309,7 @@ class Attendance(models.Model):
         return f"{self.session_id}/{self.enrollment_id}: {self.status}"
 
 
-class AttendanceChange(models.Model):
+class AttendanceChange(StatusChange):
     """One change of a trainee's mark for a session: who, when, before and after. Written with
     every mark by courses.services.learning.record_attendance; never edited."""
 
@@ -322,20 +323,11 @@ class AttendanceChange(models.Model):
         _("before"), max_length=10, choices=AttendanceStatus.choices, blank=True
     )
     to_status = models.CharField(_("after"), max_length=10, choices=AttendanceStatus.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    reason = None  # a mark has no reason to give
 
-    class Meta:
+    class Meta(StatusChange.Meta):
         verbose_name = _("attendance change")
         verbose_name_plural = _("attendance changes")
-        ordering = ["at", "pk"]
 
     def __str__(self):
         return (

@@ -20,6 +20,7 @@ from wagtail.search import index
 from django_countries.fields import CountryField
 
 from training_site.blocks import BaseStreamBlock
+from training_site.core.history import StatusChange
 from training_site.core.text import TextLineField, TextLinesField
 from training_site.visits.blocks import VisitProgrammeBlock
 from training_site.visits.choices import VisitItemKind, VisitReplyKind, VisitRequestStatus
@@ -138,19 +139,15 @@ class VisitReply(models.Model):
         return f"{self.get_kind_display()} {self.sent_at:%Y-%m-%d}"
 
 
-class VisitStatusChange(models.Model):
+class VisitStatusChange(StatusChange):
     request = models.ForeignKey(
         VisitRequest, on_delete=models.CASCADE, related_name="status_changes"
     )
     from_status = models.CharField(max_length=20, choices=VisitRequestStatus.choices)
     to_status = models.CharField(max_length=20, choices=VisitRequestStatus.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(auto_now_add=True)
+    reason = None  # a visit's status moves without a stated reason
 
-    class Meta:
-        ordering = ["at"]
+    class Meta(StatusChange.Meta):
         verbose_name = _("status change")
 
     def __str__(self):
