@@ -8,35 +8,11 @@ import pytest
 from courses.choices import EnrollmentStatus
 from courses.exceptions import InvalidTransition, RunFull
 from courses.models import EnrollmentStatusChange
-from courses.rules.admission import TRANSITIONS, can_transition, needs_seat
 from courses.services import completion
 from courses.services import enrollment as services
 from tests import factories
 
 S = EnrollmentStatus
-
-
-def test_the_table_allows_only_its_moves():
-    for source in S.values:
-        for target in S.values:
-            assert can_transition(source, target) == (target in TRANSITIONS[source])
-
-
-def test_an_application_may_start_or_reopen_an_enrollment_but_not_jump_to_completion():
-    for source in ("", S.WITHDRAWN, S.INVITED):
-        for target in (S.PENDING, S.ENROLLED, S.WAITLISTED):
-            assert can_transition(source, target, admission=True)
-        assert not can_transition(source, S.COMPLETED, admission=True)
-    assert not can_transition(S.DECLINED, S.ENROLLED, admission=True)
-    assert not can_transition(S.WITHDRAWN, S.ENROLLED)  # only by applying again
-
-
-def test_only_entering_the_run_needs_a_seat():
-    assert needs_seat(S.WAITLISTED, S.ENROLLED)
-    assert needs_seat("", S.ENROLLED)
-    assert not needs_seat(S.ENROLLED, S.COMPLETED)
-    assert not needs_seat(S.NOT_COMPLETED, S.COMPLETED)
-    assert not needs_seat(S.PENDING, S.WAITLISTED)
 
 
 def _assert_unchanged(enrollment, status):
